@@ -1,0 +1,5 @@
+using HelpDesk.Domain.Tickets;
+
+namespace HelpDesk.Core.Queries;
+
+public sealed record TicketPage(IReadOnlyList<TicketState> Items, TicketCursor? Next);

@@ -1,0 +1,122 @@
+using System.Data.Common;
+using System.Text;
+using HelpDesk.Core.Storage;
+using HelpDesk.Domain.Tickets;
+
+namespace HelpDesk.Core.Queries;
+
+/// <summary>Reads the relational projection: lists, search and single tickets, never grain by grain.</summary>
+public sealed class TicketQueries(Database database)
+{
+    public async Task<TicketState?> GetAsync(long number, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command($"SELECT {TicketRowReader.Columns} FROM tickets t WHERE t.number = @number").With("@number", number);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? TicketRowReader.Read(reader) : null;
+    }
+
+    public async Task<TicketPage> ListAsync(TicketQuery query, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = BuildListSql(query, command);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var items = new List<TicketState>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            items.Add(TicketRowReader.Read(reader));
+        }
+
+        if (items.Count <= query.Limit)
+        {
+            return new TicketPage(items, null);
+        }
+
+        items.RemoveAt(items.Count - 1);
+        var last = items[^1];
+        return new TicketPage(items, new TicketCursor(query.Sort, TicketRowReader.SortValue(last, query.Sort.Field), last.Number));
+    }
+
+    public async Task<IReadOnlyList<TicketMessage>> MessagesAsync(long number, bool includeInternal, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command(
+            "SELECT id, version, kind, visibility, author_kind, author_id, author_name, body, created_at FROM ticket_texts "
+            + "WHERE ticket = @number AND kind <> 'subject'" + (includeInternal ? "" : " AND visibility = 'public'") + " ORDER BY id")
+            .With("@number", number);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var messages = new List<TicketMessage>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var author = new Actor(Names.Parse<ActorKind>(reader.GetString(4)), reader.GetString(5), reader.NullableString(6));
+            messages.Add(new TicketMessage(
+                reader.GetInt64(0), reader.GetInt32(1), reader.GetString(2), Names.Parse<MessageVisibility>(reader.GetString(3)),
+                author, reader.GetString(7), UnixTime.FromMs(reader.GetInt64(8))));
+        }
+
+        return messages;
+    }
+
+    private string BuildListSql(TicketQuery query, DbCommand command)
+    {
+        var sql = new StringBuilder($"SELECT {TicketRowReader.Columns} FROM tickets t WHERE 1 = 1");
+        if (query.Statuses is { Count: > 0 } statuses)
+        {
+            sql.Append(" AND t.status IN (").AppendJoin(", ", statuses.Select((_, i) => $"@status{i}")).Append(')');
+            for (var i = 0; i < statuses.Count; i++)
+            {
+                command.With($"@status{i}", Names.Of(statuses[i]));
+            }
+        }
+
+        if (query.Priorities is { Count: > 0 } priorities)
+        {
+            sql.Append(" AND t.priority IN (").AppendJoin(", ", priorities.Select(p => (int)p)).Append(')');
+        }
+
+        if (query.Assignee == TicketQuery.Unassigned)
+        {
+            sql.Append(" AND t.assignee IS NULL");
+        }
+        else if (query.Assignee is { } assignee)
+        {
+            sql.Append(" AND t.assignee = @assignee");
+            command.With("@assignee", assignee);
+        }
+
+        Filter(sql, command, "t.queue = @queue", "@queue", query.Queue);
+        Filter(sql, command, "t.requester_email = @requester", "@requester", query.RequesterEmail?.ToLowerInvariant());
+        Filter(sql, command, "t.number IN (SELECT g.ticket FROM ticket_tags g WHERE g.tag = @tag)", "@tag", query.Tag?.ToLowerInvariant());
+        Filter(sql, command, "t.created_at >= @from", "@from", UnixTime.ToMs(query.CreatedFrom));
+        Filter(sql, command, "t.created_at < @to", "@to", UnixTime.ToMs(query.CreatedTo));
+        if (query.Words is { Count: > 0 } words)
+        {
+            sql.Append(" AND ").Append(database.FullTextCondition(query.IncludeInternal));
+            command.With("@q", database.FullTextQuery(words));
+        }
+
+        var column = "t." + query.Sort.Column;
+        var direction = query.Sort.Descending ? "DESC" : "ASC";
+        if (query.After is { } after)
+        {
+            var comparison = query.Sort.Descending ? "<" : ">";
+            sql.Append(FormattableString.Invariant(
+                $" AND ({column} {comparison} @after_value OR ({column} = @after_value AND t.number {comparison} @after_number))"));
+            command.With("@after_value", after.SortValue).With("@after_number", after.Number);
+        }
+
+        sql.Append(FormattableString.Invariant($" ORDER BY {column} {direction}, t.number {direction} LIMIT @limit"));
+        command.With("@limit", query.Limit + 1);
+        return sql.ToString();
+    }
+
+    private static void Filter(StringBuilder sql, DbCommand command, string condition, string parameter, object? value)
+    {
+        if (value is not null)
+        {
+            sql.Append(" AND ").Append(condition);
+            command.With(parameter, value);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using HelpDesk.Domain.Tickets;
+
+namespace HelpDesk.Core.Queries;
+
+/// <summary>A list request: every filter is optional and they combine with AND.</summary>
+public sealed record TicketQuery
+{
+    public const int MaxLimit = 200;
+
+    public IReadOnlyList<TicketStatus>? Statuses { get; init; }
+
+    public IReadOnlyList<Priority>? Priorities { get; init; }
+
+    /// <summary>An agent id, or <see cref="Unassigned"/> for tickets nobody owns.</summary>
+    public string? Assignee { get; init; }
+
+    public string? Queue { get; init; }
+
+    public string? Tag { get; init; }
+
+    public string? RequesterEmail { get; init; }
+
+    /// <summary>Full-text words; a ticket matches when one of its texts holds them all.</summary>
+    public IReadOnlyList<string>? Words { get; init; }
+
+    public DateTimeOffset? CreatedFrom { get; init; }
+
+    public DateTimeOffset? CreatedTo { get; init; }
+
+    public TicketSort Sort { get; init; } = TicketSort.Default;
+
+    public TicketCursor? After { get; init; }
+
+    public int Limit { get; init; } = 50;
+
+    /// <summary>False for customers: internal notes neither show nor match.</summary>
+    public bool IncludeInternal { get; init; } = true;
+
+    public const string Unassigned = "none";
+}

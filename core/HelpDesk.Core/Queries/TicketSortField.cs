@@ -1,0 +1,9 @@
+namespace HelpDesk.Core.Queries;
+
+public enum TicketSortField
+{
+    Created,
+    Updated,
+    Priority,
+    Number,
+}

@@ -1,0 +1,101 @@
+namespace HelpDesk.Core.Storage;
+
+internal static class PostgreSqlSchema
+{
+    public static IReadOnlyList<string> Migrations { get; } =
+    [
+        """
+        CREATE TABLE ticket_events (
+            position     BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            ticket       BIGINT  NOT NULL,
+            version      INTEGER NOT NULL,
+            type         TEXT    NOT NULL,
+            data         TEXT    NOT NULL,
+            actor_kind   TEXT    NOT NULL,
+            actor_id     TEXT    NOT NULL,
+            occurred_at  BIGINT  NOT NULL,
+            UNIQUE (ticket, version)
+        );
+        CREATE TABLE tickets (
+            number               BIGINT  PRIMARY KEY,
+            version              INTEGER NOT NULL,
+            subject              TEXT    NOT NULL,
+            description          TEXT    NOT NULL,
+            status               TEXT    NOT NULL,
+            priority             INTEGER NOT NULL,
+            impact               TEXT,
+            urgency              TEXT,
+            channel              TEXT    NOT NULL,
+            type                 TEXT    NOT NULL,
+            category             TEXT,
+            requester_email      TEXT    NOT NULL,
+            requester_name       TEXT,
+            requester_language   TEXT,
+            requester_time_zone  TEXT,
+            organization         TEXT,
+            assignee             TEXT,
+            queue                TEXT,
+            tags                 TEXT    NOT NULL,
+            fields               TEXT    NOT NULL,
+            external_id          TEXT,
+            external_links       TEXT    NOT NULL,
+            public_message_count INTEGER NOT NULL,
+            internal_note_count  INTEGER NOT NULL,
+            created_at           BIGINT  NOT NULL,
+            updated_at           BIGINT  NOT NULL,
+            first_agent_reply_at BIGINT,
+            solved_at            BIGINT,
+            closed_at            BIGINT
+        );
+        CREATE INDEX ix_tickets_created ON tickets (created_at, number);
+        CREATE INDEX ix_tickets_updated ON tickets (updated_at, number);
+        CREATE INDEX ix_tickets_priority ON tickets (priority, number);
+        CREATE INDEX ix_tickets_status ON tickets (status, created_at);
+        CREATE INDEX ix_tickets_assignee ON tickets (assignee, created_at);
+        CREATE INDEX ix_tickets_queue ON tickets (queue, created_at);
+        CREATE INDEX ix_tickets_requester ON tickets (requester_email, created_at);
+        CREATE INDEX ix_tickets_external_id ON tickets (external_id);
+        CREATE TABLE ticket_tags (
+            tag    TEXT   NOT NULL,
+            ticket BIGINT NOT NULL,
+            PRIMARY KEY (tag, ticket)
+        );
+        CREATE TABLE ticket_texts (
+            id          BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            ticket      BIGINT  NOT NULL,
+            version     INTEGER NOT NULL,
+            kind        TEXT    NOT NULL,
+            visibility  TEXT    NOT NULL,
+            author_kind TEXT    NOT NULL,
+            author_id   TEXT    NOT NULL,
+            author_name TEXT,
+            body        TEXT    NOT NULL,
+            created_at  BIGINT  NOT NULL,
+            search      tsvector GENERATED ALWAYS AS (to_tsvector('simple', body)) STORED
+        );
+        CREATE INDEX ix_ticket_texts_ticket ON ticket_texts (ticket, id);
+        CREATE INDEX ix_ticket_texts_search ON ticket_texts USING GIN (search);
+        CREATE TABLE counters (
+            name  TEXT   PRIMARY KEY,
+            value BIGINT NOT NULL
+        );
+        INSERT INTO counters (name, value) VALUES ('ticket-number', 0);
+        CREATE TABLE api_keys (
+            id             TEXT   PRIMARY KEY,
+            name           TEXT   NOT NULL,
+            scope          TEXT   NOT NULL,
+            customer_email TEXT,
+            hash           TEXT   NOT NULL UNIQUE,
+            prefix         TEXT   NOT NULL,
+            created_at     BIGINT NOT NULL,
+            revoked_at     BIGINT
+        );
+        CREATE TABLE idempotency_keys (
+            key          TEXT   PRIMARY KEY,
+            request_hash TEXT   NOT NULL,
+            ticket       BIGINT NOT NULL,
+            created_at   BIGINT NOT NULL
+        );
+        """,
+    ];
+}

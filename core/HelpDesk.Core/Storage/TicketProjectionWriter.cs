@@ -1,0 +1,91 @@
+using System.Data.Common;
+using System.Text.Json;
+using HelpDesk.Domain.Events;
+using HelpDesk.Domain.Tickets;
+
+namespace HelpDesk.Core.Storage;
+
+/// <summary>Writes one append into the event log and the query tables, inside the caller's transaction.</summary>
+internal sealed class TicketProjectionWriter(PreparedCommands commands)
+{
+    private const string InsertEvent = """
+        INSERT INTO ticket_events (ticket, version, type, data, actor_kind, actor_id, occurred_at)
+        VALUES (@ticket, @version, @type, @data, @actor_kind, @actor_id, @at)
+        """;
+
+    private const string UpsertTicket = """
+        INSERT INTO tickets (number, version, subject, description, status, priority, impact, urgency, channel, type, category,
+            requester_email, requester_name, requester_language, requester_time_zone, organization, assignee, queue, tags, fields,
+            external_id, external_links, public_message_count, internal_note_count, created_at, updated_at, first_agent_reply_at,
+            solved_at, closed_at)
+        VALUES (@number, @version, @subject, @description, @status, @priority, @impact, @urgency, @channel, @type, @category,
+            @requester_email, @requester_name, @requester_language, @requester_time_zone, @organization, @assignee, @queue, @tags,
+            @fields, @external_id, @external_links, @public_message_count, @internal_note_count, @created_at, @updated_at,
+            @first_agent_reply_at, @solved_at, @closed_at)
+        ON CONFLICT (number) DO UPDATE SET version = excluded.version, subject = excluded.subject, status = excluded.status,
+            priority = excluded.priority, impact = excluded.impact, urgency = excluded.urgency, category = excluded.category,
+            assignee = excluded.assignee, queue = excluded.queue, tags = excluded.tags, fields = excluded.fields,
+            external_links = excluded.external_links, public_message_count = excluded.public_message_count,
+            internal_note_count = excluded.internal_note_count, updated_at = excluded.updated_at,
+            first_agent_reply_at = excluded.first_agent_reply_at, solved_at = excluded.solved_at, closed_at = excluded.closed_at
+        """;
+
+    private const string InsertText = """
+        INSERT INTO ticket_texts (ticket, version, kind, visibility, author_kind, author_id, author_name, body, created_at)
+        VALUES (@ticket, @version, @kind, @visibility, @author_kind, @author_id, @author_name, @body, @at)
+        """;
+
+    public async Task WriteAsync(TicketAppend append, CancellationToken cancellationToken)
+    {
+        var version = append.ExpectedVersion;
+        foreach (var @event in append.Events)
+        {
+            version++;
+            await commands.Get(InsertEvent)
+                .With("@ticket", append.Ticket).With("@version", version).With("@type", TicketEventTypes.NameOf(@event))
+                .With("@data", TicketEventJson.Serialize(@event)).With("@actor_kind", Names.Of(@event.Actor.Kind))
+                .With("@actor_id", @event.Actor.Id).With("@at", UnixTime.ToMs(@event.At))
+                .ExecuteNonQueryAsync(cancellationToken);
+            foreach (var text in TicketTextRow.From(@event))
+            {
+                await commands.Get(InsertText)
+                    .With("@ticket", append.Ticket).With("@version", version).With("@kind", text.Kind)
+                    .With("@visibility", Names.Of(text.Visibility)).With("@author_kind", Names.Of(text.Author.Kind))
+                    .With("@author_id", text.Author.Id).With("@author_name", text.Author.Name).With("@body", text.Body)
+                    .With("@at", UnixTime.ToMs(text.At))
+                    .ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+
+        await WriteTicketRowAsync(append.Result).ExecuteNonQueryAsync(cancellationToken);
+        if (append.Events.Any(e => e is TicketOpened or TagsChanged))
+        {
+            await WriteTagsAsync(append.Result, cancellationToken);
+        }
+    }
+
+    private DbCommand WriteTicketRowAsync(TicketState t) => commands.Get(UpsertTicket)
+        .With("@number", t.Number).With("@version", t.Version).With("@subject", t.Subject).With("@description", t.Description)
+        .With("@status", Names.Of(t.Status)).With("@priority", (int)t.Priority)
+        .With("@impact", t.Impact is { } i ? Names.Of(i) : null).With("@urgency", t.Urgency is { } u ? Names.Of(u) : null)
+        .With("@channel", Names.Of(t.Channel)).With("@type", Names.Of(t.Type)).With("@category", t.Category)
+        .With("@requester_email", t.Requester!.Email).With("@requester_name", t.Requester.Name)
+        .With("@requester_language", t.Requester.Language).With("@requester_time_zone", t.Requester.TimeZone)
+        .With("@organization", t.Requester.Organization).With("@assignee", t.Assignee).With("@queue", t.Queue)
+        .With("@tags", JsonSerializer.Serialize(t.Tags)).With("@fields", JsonSerializer.Serialize(t.Fields))
+        .With("@external_id", t.ExternalId).With("@external_links", JsonSerializer.Serialize(t.ExternalLinks, TicketEventJson.Options))
+        .With("@public_message_count", t.PublicMessageCount).With("@internal_note_count", t.InternalNoteCount)
+        .With("@created_at", UnixTime.ToMs(t.CreatedAt)).With("@updated_at", UnixTime.ToMs(t.UpdatedAt))
+        .With("@first_agent_reply_at", UnixTime.ToMs(t.FirstAgentReplyAt)).With("@solved_at", UnixTime.ToMs(t.SolvedAt))
+        .With("@closed_at", UnixTime.ToMs(t.ClosedAt));
+
+    private async Task WriteTagsAsync(TicketState ticket, CancellationToken cancellationToken)
+    {
+        await commands.Get("DELETE FROM ticket_tags WHERE ticket = @ticket").With("@ticket", ticket.Number).ExecuteNonQueryAsync(cancellationToken);
+        foreach (var tag in ticket.Tags)
+        {
+            await commands.Get("INSERT INTO ticket_tags (tag, ticket) VALUES (@tag, @ticket)")
+                .With("@tag", tag).With("@ticket", ticket.Number).ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using HelpDesk.Domain.Events;
+using HelpDesk.Domain.Tickets;
+
+namespace HelpDesk.Core.Storage;
+
+/// <summary>A searchable text of a ticket: its subject, description, a reply or an internal note.</summary>
+public sealed record TicketTextRow(string Kind, MessageVisibility Visibility, Actor Author, string Body, DateTimeOffset At)
+{
+    public static IEnumerable<TicketTextRow> From(TicketEvent @event) => @event switch
+    {
+        TicketOpened o =>
+        [
+            new("subject", MessageVisibility.Public, o.Actor, o.Subject, o.At),
+            new("description", MessageVisibility.Public, RequesterAsAuthor(o), o.Description, o.At),
+        ],
+        CustomerReplied r => [new("reply", MessageVisibility.Public, r.Actor, r.Body, r.At)],
+        AgentReplied r => [new("reply", MessageVisibility.Public, r.Actor, r.Body, r.At)],
+        InternalNoteAdded n => [new("note", MessageVisibility.Internal, n.Actor, n.Body, n.At)],
+        _ => [],
+    };
+
+    // The description is the customer's words even when an agent or integration typed the ticket in.
+    private static Actor RequesterAsAuthor(TicketOpened opened) =>
+        new(ActorKind.Customer, opened.Requester.Email.ToLowerInvariant(), opened.Requester.Name);
+}

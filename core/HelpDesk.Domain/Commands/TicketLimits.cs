@@ -1,0 +1,18 @@
+namespace HelpDesk.Domain.Commands;
+
+/// <summary>Sizes chosen so a ticket stays cheap to load and index; they match what Zendesk and Freshdesk accept.</summary>
+public static class TicketLimits
+{
+    public const int Subject = 250;
+    public const int Body = 65_536;
+    public const int Email = 254;
+    public const int Name = 200;
+    public const int Category = 100;
+    public const int ExternalId = 200;
+    public const int AgentOrQueue = 128;
+    public const int Tags = 50;
+    public const int Tag = 64;
+    public const int Fields = 100;
+    public const int FieldKey = 64;
+    public const int FieldValue = 4_096;
+}

@@ -1,0 +1,6 @@
+using HelpDesk.Domain.Tickets;
+
+namespace HelpDesk.Domain.Events;
+
+/// <summary>New owner and queue; null means unassigned.</summary>
+public sealed record Assigned(Actor Actor, DateTimeOffset At, string? Assignee, string? Queue) : TicketEvent(Actor, At);

@@ -1,0 +1,36 @@
+using System.Collections.Frozen;
+
+namespace HelpDesk.Domain.Events;
+
+/// <summary>
+/// The stable name of each event type as stored. A name, once shipped, is never reused or renamed:
+/// a new shape of an event gets a new name and the old type stays readable.
+/// </summary>
+public static class TicketEventTypes
+{
+    private static readonly FrozenDictionary<string, Type> ByName = new Dictionary<string, Type>
+    {
+        ["ticket-opened"] = typeof(TicketOpened),
+        ["customer-replied"] = typeof(CustomerReplied),
+        ["agent-replied"] = typeof(AgentReplied),
+        ["internal-note-added"] = typeof(InternalNoteAdded),
+        ["status-changed"] = typeof(StatusChanged),
+        ["priority-changed"] = typeof(PriorityChanged),
+        ["assigned"] = typeof(Assigned),
+        ["tags-changed"] = typeof(TagsChanged),
+        ["fields-changed"] = typeof(FieldsChanged),
+        ["external-issue-linked"] = typeof(ExternalIssueLinked),
+    }.ToFrozenDictionary();
+
+    private static readonly FrozenDictionary<Type, string> ByType = ByName.ToFrozenDictionary(p => p.Value, p => p.Key);
+
+    public static IEnumerable<string> Names => ByName.Keys;
+
+    public static string NameOf(TicketEvent @event) =>
+        ByType.TryGetValue(@event.GetType(), out var name)
+            ? name
+            : throw new InvalidOperationException($"{@event.GetType().Name} has no stored name in {nameof(TicketEventTypes)}.");
+
+    public static Type TypeOf(string name) =>
+        ByName.TryGetValue(name, out var type) ? type : throw new InvalidOperationException($"Unknown ticket event type '{name}'.");
+}

@@ -1,0 +1,153 @@
+using HelpDesk.Domain.Events;
+
+namespace HelpDesk.Domain.Tickets;
+
+/// <summary>
+/// What a ticket is now, derived only by applying its events in order. Mutable because Orleans'
+/// JournaledGrain folds events into one instance; nothing outside <see cref="Apply"/> should set it.
+/// </summary>
+public sealed class TicketState
+{
+    public long Number { get; set; }
+
+    public int Version { get; set; }
+
+    public string Subject { get; set; } = "";
+
+    public string Description { get; set; } = "";
+
+    public Requester? Requester { get; set; }
+
+    public Channel Channel { get; set; }
+
+    public TicketType Type { get; set; }
+
+    public string? Category { get; set; }
+
+    public TicketStatus Status { get; set; }
+
+    public Priority Priority { get; set; }
+
+    public Impact? Impact { get; set; }
+
+    public Urgency? Urgency { get; set; }
+
+    public string? Assignee { get; set; }
+
+    public string? Queue { get; set; }
+
+    public SortedSet<string> Tags { get; set; } = new(StringComparer.Ordinal);
+
+    public SortedDictionary<string, string> Fields { get; set; } = new(StringComparer.Ordinal);
+
+    public string? ExternalId { get; set; }
+
+    public List<ExternalLink> ExternalLinks { get; set; } = [];
+
+    public int PublicMessageCount { get; set; }
+
+    public int InternalNoteCount { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public DateTimeOffset? FirstAgentReplyAt { get; set; }
+
+    public DateTimeOffset? SolvedAt { get; set; }
+
+    public DateTimeOffset? ClosedAt { get; set; }
+
+    public bool Exists => Version > 0;
+
+    public void Apply(TicketEvent @event)
+    {
+        switch (@event)
+        {
+            case TicketOpened opened:
+                ApplyOpened(opened);
+                break;
+            case CustomerReplied:
+                PublicMessageCount++;
+                break;
+            case AgentReplied:
+                PublicMessageCount++;
+                FirstAgentReplyAt ??= @event.At;
+                break;
+            case InternalNoteAdded:
+                InternalNoteCount++;
+                break;
+            case StatusChanged changed:
+                ApplyStatus(changed);
+                break;
+            case PriorityChanged changed:
+                (Priority, Impact, Urgency) = (changed.To, changed.Impact, changed.Urgency);
+                break;
+            case Assigned assigned:
+                (Assignee, Queue) = (assigned.Assignee, assigned.Queue);
+                break;
+            case TagsChanged changed:
+                Tags.ExceptWith(changed.Removed);
+                Tags.UnionWith(changed.Added);
+                break;
+            case FieldsChanged changed:
+                ApplyFields(changed);
+                break;
+            case ExternalIssueLinked linked:
+                ExternalLinks.Add(linked.Link);
+                break;
+            default:
+                throw new InvalidOperationException($"TicketState cannot apply {@event.GetType().Name}.");
+        }
+
+        Version++;
+        UpdatedAt = @event.At;
+    }
+
+    public TicketState Copy()
+    {
+        var copy = (TicketState)MemberwiseClone();
+        copy.Tags = new SortedSet<string>(Tags, StringComparer.Ordinal);
+        copy.Fields = new SortedDictionary<string, string>(Fields, StringComparer.Ordinal);
+        copy.ExternalLinks = [.. ExternalLinks];
+        return copy;
+    }
+
+    private void ApplyOpened(TicketOpened opened)
+    {
+        Number = opened.Number;
+        Subject = opened.Subject;
+        Description = opened.Description;
+        Requester = opened.Requester;
+        Channel = opened.Channel;
+        Type = opened.Type;
+        Category = opened.Category;
+        Status = TicketStatus.New;
+        (Priority, Impact, Urgency) = (opened.Priority, opened.Impact, opened.Urgency);
+        Tags = new SortedSet<string>(opened.Tags, StringComparer.Ordinal);
+        Fields = new SortedDictionary<string, string>(opened.Fields.ToDictionary(), StringComparer.Ordinal);
+        ExternalId = opened.ExternalId;
+        CreatedAt = opened.At;
+        PublicMessageCount = 1;
+    }
+
+    private void ApplyStatus(StatusChanged changed)
+    {
+        Status = changed.To;
+        SolvedAt = changed.To == TicketStatus.Solved ? changed.At : changed.To == TicketStatus.Closed ? SolvedAt : null;
+        ClosedAt = changed.To == TicketStatus.Closed ? changed.At : null;
+    }
+
+    private void ApplyFields(FieldsChanged changed)
+    {
+        foreach (var key in changed.Removed)
+        {
+            Fields.Remove(key);
+        }
+
+        foreach (var (key, value) in changed.Set)
+        {
+            Fields[key] = value;
+        }
+    }
+}

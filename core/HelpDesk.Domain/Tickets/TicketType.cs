@@ -1,0 +1,9 @@
+namespace HelpDesk.Domain.Tickets;
+
+public enum TicketType
+{
+    Question,
+    Incident,
+    Problem,
+    Task,
+}

@@ -1,0 +1,61 @@
+using HelpDesk.Core.Queries;
+using HelpDesk.Core.Security;
+using HelpDesk.Core.Storage;
+using HelpDesk.Core.Tickets;
+using HelpDesk.Domain.Commands;
+using HelpDesk.Domain.Events;
+using HelpDesk.Domain.Tickets;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Orleans.Serialization;
+
+namespace HelpDesk.Core.Hosting;
+
+public static class HelpDeskCoreExtensions
+{
+    /// <summary>Storage, queries, security and ticket commands; the silo comes from <see cref="AddHelpDeskGrains"/>.</summary>
+    public static IServiceCollection AddHelpDeskCore(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        services.AddOptions<HelpDeskOptions>().Bind(configuration.GetSection(HelpDeskOptions.Section));
+        services.AddSingleton<IOptions<StorageOptions>>(sp => Options.Create(sp.GetRequiredService<IOptions<HelpDeskOptions>>().Value.Storage));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => CreateDatabase(sp.GetRequiredService<IOptions<HelpDeskOptions>>().Value, contentRoot));
+        services.AddSingleton<SchemaMigrator>();
+        services.AddSingleton<TicketEventWriter>();
+        services.AddSingleton<ITicketEventStore, SqlTicketEventStore>();
+        services.AddSingleton<TicketQueries>();
+        services.AddSingleton<TicketNumberAllocator>();
+        services.AddSingleton<IdempotencyStore>();
+        services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton(sp => new TicketDecider(PriorityMatrix.FromRows(sp.GetRequiredService<IOptions<HelpDeskOptions>>().Value.PriorityMatrix)));
+        services.AddSingleton<TicketCommands>();
+        services.AddHostedService<StoreInitializer>();
+        return services;
+    }
+
+    public static ISiloBuilder AddHelpDeskGrains(this ISiloBuilder silo)
+    {
+        silo.AddCustomStorageBasedLogConsistencyProvider(TicketGrain.LogConsistencyProviderName);
+
+        // Domain types stay free of Orleans attributes; they cross grain calls in the same JSON as in the store.
+        silo.Services.AddSerializer(serializer => serializer.AddJsonSerializer(
+            isSupported: type => type.Namespace?.StartsWith("HelpDesk.Domain", StringComparison.Ordinal) == true,
+            jsonSerializerOptions: TicketEventJson.Options));
+        return silo;
+    }
+
+    public static string ResolveDataDirectory(HelpDeskOptions options, string contentRoot) =>
+        Path.GetFullPath(Path.Combine(contentRoot, options.DataDirectory));
+
+    private static Database CreateDatabase(HelpDeskOptions options, string contentRoot) => options.Storage.Provider switch
+    {
+        StorageProvider.PostgreSql => new PostgreSqlDatabase(
+            options.Storage.ConnectionString ?? throw new InvalidOperationException("HelpDesk:Storage:ConnectionString is required for PostgreSql.")),
+        _ => string.IsNullOrWhiteSpace(options.Storage.ConnectionString)
+            ? SqliteDatabase.InDirectory(ResolveDataDirectory(options, contentRoot))
+            : new SqliteDatabase(options.Storage.ConnectionString),
+    };
+}

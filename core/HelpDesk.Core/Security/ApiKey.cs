@@ -1,0 +1,4 @@
+namespace HelpDesk.Core.Security;
+
+/// <summary>A key's record; the secret itself is never stored, only its SHA-256 hash.</summary>
+public sealed record ApiKey(string Id, string Name, ApiKeyScope Scope, string? CustomerEmail, string Prefix, DateTimeOffset CreatedAt);

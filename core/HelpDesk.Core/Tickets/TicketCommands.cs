@@ -1,0 +1,30 @@
+using HelpDesk.Core.Storage;
+using HelpDesk.Domain.Commands;
+using HelpDesk.Domain.Tickets;
+
+namespace HelpDesk.Core.Tickets;
+
+/// <summary>The one way in for changes to tickets, shared by the REST API and (later) plugins.</summary>
+public sealed class TicketCommands(IGrainFactory grains, TicketNumberAllocator numbers)
+{
+    /// <param name="idempotencyKey">Already scoped to the caller, or null for a plain create.</param>
+    public async Task<TicketCommandResult> OpenAsync(OpenTicket command, Actor actor, string? idempotencyKey, string? requestHash, CancellationToken cancellationToken)
+    {
+        if (idempotencyKey is not null)
+        {
+            return await grains.GetGrain<IIdempotentCreateGrain>(idempotencyKey).Create(command, actor, requestHash ?? "");
+        }
+
+        var number = await numbers.NextAsync(cancellationToken);
+        return await grains.GetGrain<ITicketGrain>(number).Open(command, actor);
+    }
+
+    public Task<TicketCommandResult> AddMessageAsync(long number, AddMessage command, int? expectedVersion) =>
+        grains.GetGrain<ITicketGrain>(number).AddMessage(command, expectedVersion);
+
+    public Task<TicketCommandResult> UpdateAsync(long number, UpdateTicket command, Actor actor, int? expectedVersion) =>
+        grains.GetGrain<ITicketGrain>(number).Update(command, actor, expectedVersion);
+
+    public Task<TicketCommandResult> LinkExternalIssueAsync(long number, ExternalLink link, Actor actor) =>
+        grains.GetGrain<ITicketGrain>(number).LinkExternalIssue(link, actor);
+}

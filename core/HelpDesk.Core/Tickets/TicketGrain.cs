@@ -1,0 +1,90 @@
+using HelpDesk.Core.Storage;
+using HelpDesk.Domain.Commands;
+using HelpDesk.Domain.Events;
+using HelpDesk.Domain.Tickets;
+using Orleans.EventSourcing;
+using Orleans.EventSourcing.CustomStorage;
+using Orleans.Providers;
+
+namespace HelpDesk.Core.Tickets;
+
+/// <summary>
+/// An event-sourced ticket. Commands are decided on the current state and their events raised
+/// conditionally: they are written only on top of the version they were decided on, so a conflict
+/// (another activation wrote first) is reported to the caller and never overwrites anything.
+/// </summary>
+[LogConsistencyProvider(ProviderName = LogConsistencyProviderName)]
+public sealed class TicketGrain(ITicketEventStore store, TicketDecider decider, TimeProvider time)
+    : JournaledGrain<TicketState, TicketEvent>, ITicketGrain, ICustomStorageInterface<TicketState, TicketEvent>
+{
+    public const string LogConsistencyProviderName = "TicketLog";
+
+    private long Number => this.GetPrimaryKeyLong();
+
+    public Task<TicketCommandResult> Open(OpenTicket command, Actor actor) =>
+        CommitAsync(null, () => decider.Open(State, Number, command, actor, time.GetUtcNow()));
+
+    public Task<TicketCommandResult> AddMessage(AddMessage command, int? expectedVersion) =>
+        CommitAsync(expectedVersion, () => TicketDecider.AddMessage(State, command, time.GetUtcNow()));
+
+    public Task<TicketCommandResult> Update(UpdateTicket command, Actor actor, int? expectedVersion) =>
+        CommitAsync(expectedVersion, () => decider.Update(State, command, actor, time.GetUtcNow()));
+
+    public Task<TicketCommandResult> LinkExternalIssue(ExternalLink link, Actor actor) =>
+        CommitAsync(null, () => TicketDecider.LinkExternalIssue(State, link, actor, time.GetUtcNow()));
+
+    public Task<TicketState?> Get() => Task.FromResult(State.Exists ? State.Copy() : null);
+
+    public async Task<KeyValuePair<int, TicketState>> ReadStateFromStorage()
+    {
+        var state = new TicketState();
+        foreach (var stored in await store.ReadTicketAsync(Number, CancellationToken.None))
+        {
+            state.Apply(stored.Event);
+        }
+
+        return new(state.Version, state);
+    }
+
+    public async Task<bool> ApplyUpdatesToStorage(IReadOnlyList<TicketEvent> updates, int expectedVersion)
+    {
+        var result = State.Copy(); // State is the confirmed view, at expectedVersion
+        foreach (var update in updates)
+        {
+            result.Apply(update);
+        }
+
+        return await store.AppendAsync(new TicketAppend(Number, expectedVersion, updates, result)) == AppendOutcome.Appended;
+    }
+
+    protected override void TransitionState(TicketState state, TicketEvent @event) => state.Apply(@event);
+
+    private async Task<TicketCommandResult> CommitAsync(int? expectedVersion, Func<Decision> decide)
+    {
+        if (expectedVersion is { } expected && expected != Version)
+        {
+            return TicketCommandResult.Rejected(new Rejection(
+                RejectionKind.PreconditionFailed, "If-Match", $"The ticket is at version {Version}, not {expected}; reload it and try again."));
+        }
+
+        var decision = decide();
+        if (decision.Rejection is { } rejection)
+        {
+            if (!State.Exists)
+            {
+                // Nothing to keep in memory for a number that holds no ticket.
+                DeactivateOnIdle();
+            }
+
+            return TicketCommandResult.Rejected(rejection);
+        }
+
+        if (decision.Events.Count > 0 && !await RaiseConditionalEvents(decision.Events))
+        {
+            return TicketCommandResult.Rejected(new Rejection(
+                RejectionKind.Conflict, "version", "The ticket was changed elsewhere at the same time; reload it and try again."));
+        }
+
+        return new TicketCommandResult(State.Copy(), null);
+    }
+}

@@ -22,16 +22,16 @@ public sealed class TicketGrain(ITicketEventStore store, TicketDecider decider, 
     private long Number => this.GetPrimaryKeyLong();
 
     public Task<TicketCommandResult> Open(OpenTicket command, Actor actor) =>
-        CommitAsync(null, () => decider.Open(State, Number, command, actor, time.GetUtcNow()));
+        CommitAsync(null, () => decider.Open(State, Number, command, actor, Now()));
 
     public Task<TicketCommandResult> AddMessage(AddMessage command, int? expectedVersion) =>
-        CommitAsync(expectedVersion, () => TicketDecider.AddMessage(State, command, time.GetUtcNow()));
+        CommitAsync(expectedVersion, () => TicketDecider.AddMessage(State, command, Now()));
 
     public Task<TicketCommandResult> Update(UpdateTicket command, Actor actor, int? expectedVersion) =>
-        CommitAsync(expectedVersion, () => decider.Update(State, command, actor, time.GetUtcNow()));
+        CommitAsync(expectedVersion, () => decider.Update(State, command, actor, Now()));
 
     public Task<TicketCommandResult> LinkExternalIssue(ExternalLink link, Actor actor) =>
-        CommitAsync(null, () => TicketDecider.LinkExternalIssue(State, link, actor, time.GetUtcNow()));
+        CommitAsync(null, () => TicketDecider.LinkExternalIssue(State, link, actor, Now()));
 
     public Task<TicketState?> Get() => Task.FromResult(State.Exists ? State.Copy() : null);
 
@@ -55,6 +55,13 @@ public sealed class TicketGrain(ITicketEventStore store, TicketDecider decider, 
         }
 
         return await store.AppendAsync(new TicketAppend(Number, expectedVersion, updates, result)) == AppendOutcome.Appended;
+    }
+
+    // Stored times have millisecond precision; deciding on the same precision keeps answers equal to later reads.
+    private DateTimeOffset Now()
+    {
+        var now = time.GetUtcNow();
+        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
     }
 
     protected override void TransitionState(TicketState state, TicketEvent @event) => state.Apply(@event);

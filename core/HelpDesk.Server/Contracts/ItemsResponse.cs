@@ -1,0 +1,3 @@
+namespace HelpDesk.Server.Contracts;
+
+public sealed record ItemsResponse<T>(IReadOnlyList<T> Items);

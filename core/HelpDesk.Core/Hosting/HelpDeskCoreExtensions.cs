@@ -39,13 +39,16 @@ public static class HelpDeskCoreExtensions
     public static ISiloBuilder AddHelpDeskGrains(this ISiloBuilder silo)
     {
         silo.AddCustomStorageBasedLogConsistencyProvider(TicketGrain.LogConsistencyProviderName);
-
-        // Domain types stay free of Orleans attributes; they cross grain calls in the same JSON as in the store.
-        silo.Services.AddSerializer(serializer => serializer.AddJsonSerializer(
-            isSupported: type => type.Namespace?.StartsWith("HelpDesk.Domain", StringComparison.Ordinal) == true,
-            jsonSerializerOptions: TicketEventJson.Options));
+        silo.Services.AddHelpDeskSerialization();
         return silo;
     }
+
+    /// <summary>Silos and any external Orleans client both need this to exchange domain types.</summary>
+    public static IServiceCollection AddHelpDeskSerialization(this IServiceCollection services) =>
+        // Domain types stay free of Orleans attributes; they cross grain calls in the same JSON as in the store.
+        services.AddSerializer(serializer => serializer.AddJsonSerializer(
+            isSupported: type => type.Namespace?.StartsWith("HelpDesk.Domain", StringComparison.Ordinal) == true,
+            jsonSerializerOptions: TicketEventJson.Options));
 
     public static string ResolveDataDirectory(HelpDeskOptions options, string contentRoot) =>
         Path.GetFullPath(Path.Combine(contentRoot, options.DataDirectory));

@@ -1,0 +1,40 @@
+using HelpDesk.Core.Hosting;
+using HelpDesk.Core.Storage;
+using HelpDesk.TestSupport;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
+
+namespace HelpDesk.Core.Tests.Tickets;
+
+/// <summary>A real Orleans test cluster (one silo) over a real SQLite file, as the embedded hub runs.</summary>
+public sealed class TicketClusterFixture : IAsyncLifetime
+{
+    private readonly TempDirectory _data = new();
+
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+
+    public IGrainFactory Grains => Cluster.Client;
+
+    public ITicketEventStore Store => Cluster.Silos[0].ServiceProvider.GetRequiredService<ITicketEventStore>();
+
+    public async ValueTask InitializeAsync()
+    {
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureSiloHost((_, host) =>
+        {
+            host.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["HelpDesk:DataDirectory"] = _data.Path });
+            host.Services.AddHelpDeskCore(host.Configuration, _data.Path);
+        });
+        builder.ConfigureSilo((_, silo) => silo.AddHelpDeskGrains());
+        builder.ConfigureClient(client => client.Services.AddHelpDeskSerialization());
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Cluster.DisposeAsync();
+        _data.Dispose();
+    }
+}

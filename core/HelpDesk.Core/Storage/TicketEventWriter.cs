@@ -16,7 +16,6 @@ public sealed class TicketEventWriter : IAsyncDisposable
     private readonly ILogger<TicketEventWriter> _logger;
     private readonly int _maxBatch;
     private readonly Channel<PendingAppend> _queue = Channel.CreateUnbounded<PendingAppend>(new() { SingleReader = true });
-    private readonly CancellationTokenSource _stopping = new();
     private readonly Task _loop;
 
     public TicketEventWriter(Database database, IOptions<StorageOptions> options, ILogger<TicketEventWriter> logger)
@@ -43,7 +42,6 @@ public sealed class TicketEventWriter : IAsyncDisposable
         // Finish what is queued: those callers are waiting for their commit.
         _queue.Writer.TryComplete();
         await _loop;
-        _stopping.Dispose();
     }
 
     private async Task RunAsync()
@@ -63,7 +61,7 @@ public sealed class TicketEventWriter : IAsyncDisposable
 
                 try
                 {
-                    connection ??= await _database.OpenAsync(_stopping.Token);
+                    connection ??= await _database.OpenAsync(CancellationToken.None);
                     commands ??= new PreparedCommands(connection);
                     await CommitAsync(connection, commands, batch);
                 }
@@ -95,7 +93,7 @@ public sealed class TicketEventWriter : IAsyncDisposable
         {
             try
             {
-                await using var connection = await _database.OpenAsync(_stopping.Token);
+                await using var connection = await _database.OpenAsync(CancellationToken.None);
                 await using var commands = new PreparedCommands(connection);
                 await CommitAsync(connection, commands, [pending]);
             }
@@ -108,7 +106,8 @@ public sealed class TicketEventWriter : IAsyncDisposable
 
     private async Task CommitAsync(DbConnection connection, PreparedCommands commands, List<PendingAppend> batch)
     {
-        var token = _stopping.Token;
+        // Once queued, an append is seen through: its caller is waiting for the commit, not for a cancellation.
+        var token = CancellationToken.None;
         await using var transaction = await connection.BeginTransactionAsync(token);
         commands.Transaction = transaction;
         if (_database.AppendLockSql.Length > 0)

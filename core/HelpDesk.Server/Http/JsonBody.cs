@@ -60,6 +60,11 @@ public static class JsonBody
             return "This member is not part of the request; check its spelling.";
         }
 
+        if (message.Contains("UTF-8", StringComparison.OrdinalIgnoreCase) || message.Contains("transcode", StringComparison.OrdinalIgnoreCase))
+        {
+            return "The body is not valid UTF-8.";
+        }
+
         if (message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase))
         {
             return "This member appears more than once.";

@@ -70,8 +70,9 @@ internal static class PostgreSqlSchema
             author_id   TEXT    NOT NULL,
             author_name TEXT,
             body        TEXT    NOT NULL,
+            search_text TEXT    NOT NULL,
             created_at  BIGINT  NOT NULL,
-            search      tsvector GENERATED ALWAYS AS (to_tsvector('simple', body)) STORED
+            search      tsvector GENERATED ALWAYS AS (to_tsvector('simple', search_text)) STORED
         );
         CREATE INDEX ix_ticket_texts_ticket ON ticket_texts (ticket, id);
         CREATE INDEX ix_ticket_texts_search ON ticket_texts USING GIN (search);

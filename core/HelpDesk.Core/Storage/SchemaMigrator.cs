@@ -8,16 +8,18 @@ public sealed class SchemaMigrator(Database database, ILogger<SchemaMigrator> lo
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using (var create = connection.Command("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)"))
-        {
-            await create.ExecuteNonQueryAsync(cancellationToken);
-        }
-
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+        // Lock first: on PostgreSQL even CREATE TABLE IF NOT EXISTS races when several silos start at once.
         if (database.MigrationLockSql.Length > 0)
         {
             await using var lockCommand = connection.Command(database.MigrationLockSql, transaction);
             await lockCommand.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using (var create = connection.Command("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)", transaction))
+        {
+            await create.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await using var current = connection.Command("SELECT COALESCE(MAX(version), 0) FROM schema_migrations", transaction);

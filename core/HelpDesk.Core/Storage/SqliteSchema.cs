@@ -70,13 +70,14 @@ internal static class SqliteSchema
             author_id   TEXT    NOT NULL,
             author_name TEXT,
             body        TEXT    NOT NULL,
+            search_text TEXT    NOT NULL,
             created_at  INTEGER NOT NULL
         );
         CREATE INDEX ix_ticket_texts_ticket ON ticket_texts (ticket, id);
         CREATE VIRTUAL TABLE ticket_texts_fts USING fts5(
-            body, content='ticket_texts', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+            search_text, content='ticket_texts', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
         CREATE TRIGGER ticket_texts_index AFTER INSERT ON ticket_texts BEGIN
-            INSERT INTO ticket_texts_fts (rowid, body) VALUES (new.id, new.body);
+            INSERT INTO ticket_texts_fts (rowid, search_text) VALUES (new.id, new.search_text);
         END;
         CREATE TABLE counters (
             name  TEXT    PRIMARY KEY,

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text.Json;
+using HelpDesk.Core.Queries;
 using HelpDesk.Domain.Events;
 using HelpDesk.Domain.Tickets;
 
@@ -31,8 +32,8 @@ internal sealed class TicketProjectionWriter(PreparedCommands commands)
         """;
 
     private const string InsertText = """
-        INSERT INTO ticket_texts (ticket, version, kind, visibility, author_kind, author_id, author_name, body, created_at)
-        VALUES (@ticket, @version, @kind, @visibility, @author_kind, @author_id, @author_name, @body, @at)
+        INSERT INTO ticket_texts (ticket, version, kind, visibility, author_kind, author_id, author_name, body, search_text, created_at)
+        VALUES (@ticket, @version, @kind, @visibility, @author_kind, @author_id, @author_name, @body, @search_text, @at)
         """;
 
     public async Task WriteAsync(TicketAppend append, CancellationToken cancellationToken)
@@ -52,7 +53,7 @@ internal sealed class TicketProjectionWriter(PreparedCommands commands)
                     .With("@ticket", append.Ticket).With("@version", version).With("@kind", text.Kind)
                     .With("@visibility", Names.Of(text.Visibility)).With("@author_kind", Names.Of(text.Author.Kind))
                     .With("@author_id", text.Author.Id).With("@author_name", text.Author.Name).With("@body", text.Body)
-                    .With("@at", UnixTime.ToMs(text.At))
+                    .With("@search_text", SearchText.Indexed(text.Body)).With("@at", UnixTime.ToMs(text.At))
                     .ExecuteNonQueryAsync(cancellationToken);
             }
         }

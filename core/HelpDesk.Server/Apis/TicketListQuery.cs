@@ -67,10 +67,10 @@ public static class TicketListQuery
         IReadOnlyList<string>? words = null;
         if (Get("q") is { } q)
         {
-            words = FullTextWords.From(q);
-            if (q.Length > FullTextWords.MaxLength || words.Count == 0)
+            words = SearchText.Words(q);
+            if (q.Length > SearchText.MaxQueryLength || words.Count == 0)
             {
-                return Fail("q", $"q needs at least one word of letters or digits, and at most {FullTextWords.MaxLength} characters.");
+                return Fail("q", $"q needs at least one word of letters or digits, and at most {SearchText.MaxQueryLength} characters.");
             }
         }
 

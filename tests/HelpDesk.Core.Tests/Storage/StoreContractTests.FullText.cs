@@ -133,7 +133,7 @@ public abstract partial class StoreContractTests
 
     private async Task<List<long>> SearchAsync(string searchBox, bool includeInternal = true)
     {
-        var page = await Queries.ListAsync(new TicketQuery { Words = SearchWords.From(searchBox), IncludeInternal = includeInternal }, CancellationToken.None);
+        var page = await Queries.ListAsync(new TicketQuery { Words = SearchText.Words(searchBox), IncludeInternal = includeInternal }, CancellationToken.None);
         return [.. Numbers(page).Order()];
     }
 }

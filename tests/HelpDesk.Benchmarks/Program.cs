@@ -7,6 +7,14 @@ using Microsoft.Data.Sqlite;
 var options = BenchmarkOptions.Parse(args);
 var culture = CultureInfo.InvariantCulture;
 
+if (options.Hub is { } running)
+{
+    // Load only, against a hub started by hand (for profiling it with dotnet-trace, say).
+    var only = await HttpCreateLoad.RunAsync(running, options.Concurrency, TimeSpan.FromSeconds(options.DurationSeconds));
+    Console.WriteLine(string.Create(culture, $"{only.PerSecond:N0} creates/s, p50 {only.Percentile(50):N1} ms, p99 {only.Percentile(99):N1} ms, {only.Errors} errors"));
+    return only.Errors == 0 ? 0 : 1;
+}
+
 Console.WriteLine($"raw SQLite, {options.RawSingleTickets} tickets, one commit each …");
 var single = await RawSqliteBaseline.OneCommitPerTicketAsync(options.RawSingleTickets);
 Console.WriteLine($"raw SQLite, {options.RawBatchedTickets} tickets, {options.BatchSize} per commit …");

@@ -23,7 +23,8 @@ public sealed class TicketDecider(PriorityMatrix matrix)
             ?? TicketInput.SingleLine("category", command.Category, TicketLimits.Category, required: false)
             ?? TicketInput.SingleLine("externalId", command.ExternalId, TicketLimits.ExternalId, required: false)
             ?? tagProblem
-            ?? CheckFields(command.Fields?.ToDictionary(p => p.Key, p => (string?)p.Value));
+            ?? CheckFields(command.Fields?.ToDictionary(p => p.Key, p => (string?)p.Value))
+            ?? NoNullFields(command.Fields);
         if (problem is not null)
         {
             return problem;
@@ -59,7 +60,7 @@ public sealed class TicketDecider(PriorityMatrix matrix)
             return new Rejection(RejectionKind.NotFound, "number", "No such ticket.");
         }
 
-        if (TicketInput.Text("body", command.Body, TicketLimits.Body) is { } problem)
+        if ((TicketInput.Text("body", command.Body, TicketLimits.Body) ?? TicketInput.Author(command.Author)) is { } problem)
         {
             return problem;
         }
@@ -266,6 +267,12 @@ public sealed class TicketDecider(PriorityMatrix matrix)
 
         return null;
     }
+
+    // On create there is nothing to remove, so a null value is a mistake rather than "clear this field".
+    private static Rejection? NoNullFields(IReadOnlyDictionary<string, string>? fields) =>
+        fields?.FirstOrDefault(p => p.Value is null) is { Key: { } key }
+            ? Rejection.Invalid($"fields.{key}", "A custom field's value is a string; leave the field out instead of null.")
+            : null;
 
     private static Rejection? CheckFields(IReadOnlyDictionary<string, string?>? fields)
     {

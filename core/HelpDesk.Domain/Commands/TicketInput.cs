@@ -28,16 +28,29 @@ public static partial class TicketInput
         Text(field, value, max, required)
         ?? (value is not null && value.AsSpan().IndexOfAny('\n', '\r') >= 0 ? Rejection.Invalid(field, $"{field} must be a single line.") : null);
 
-    public static Rejection? Requester(Requester requester)
+    /// <summary>A bare address (no display name) whose domain has a dot: what a customer can be reached at.</summary>
+    public static Rejection? Email(string field, string? email)
     {
-        if (SingleLine("requester.email", requester.Email, TicketLimits.Email) is { } emailProblem)
+        if (SingleLine(field, email, TicketLimits.Email) is { } problem)
         {
-            return emailProblem;
+            return problem;
         }
 
-        if (!MailAddress.TryCreate(requester.Email, out var address) || address.Address != requester.Email.Trim() || !address.Host.Contains('.', StringComparison.Ordinal))
+        return !MailAddress.TryCreate(email, out var address) || address.Address != email!.Trim() || !address.Host.Contains('.', StringComparison.Ordinal)
+            ? Rejection.Invalid(field, $"'{email}' is not an email address.")
+            : null;
+    }
+
+    /// <summary>Who wrote a message: a customer is known by their email, anyone else by a one-line id.</summary>
+    public static Rejection? Author(Actor author) =>
+        (author.Kind == ActorKind.Customer ? Email("author.id", author.Id) : SingleLine("author.id", author.Id, TicketLimits.Email))
+        ?? SingleLine("author.name", author.Name, TicketLimits.Name, required: false);
+
+    public static Rejection? Requester(Requester requester)
+    {
+        if (Email("requester.email", requester.Email) is { } emailProblem)
         {
-            return Rejection.Invalid("requester.email", $"'{requester.Email}' is not an email address.");
+            return emailProblem;
         }
 
         if (requester.Language is { } language && !LanguageTag().IsMatch(language))

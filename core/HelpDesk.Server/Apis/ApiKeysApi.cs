@@ -1,4 +1,5 @@
 using HelpDesk.Core.Security;
+using HelpDesk.Domain.Commands;
 using HelpDesk.Server.Contracts;
 using HelpDesk.Server.Http;
 using HelpDesk.Server.Security;
@@ -45,12 +46,12 @@ public static class ApiKeysApi
             return ApiProblems.Field(StatusCodes.Status422UnprocessableEntity, "scope", "scope is required: admin, agent or integration.");
         }
 
-        if (request.CustomerEmail is { } email && (scope != ApiKeyScope.Integration || !System.Net.Mail.MailAddress.TryCreate(email, out _) || email.Length > 254))
+        if (request.CustomerEmail is { } email && (scope != ApiKeyScope.Integration || TicketInput.Email("customerEmail", email) is not null))
         {
-            return ApiProblems.Field(StatusCodes.Status422UnprocessableEntity, "customerEmail", "customerEmail is a valid email, and only integration keys can be bound to a customer.");
+            return ApiProblems.Field(StatusCodes.Status422UnprocessableEntity, "customerEmail", "customerEmail is a bare email address, and only integration keys can be bound to a customer.");
         }
 
-        var (key, secret) = await store.CreateAsync(request.Name.Trim(), scope, request.CustomerEmail, null, cancellationToken);
+        var (key, secret) = await store.CreateAsync(request.Name.Trim(), scope, request.CustomerEmail?.Trim(), null, cancellationToken);
         http.Response.Headers.Location = "/api/v1/api-keys";
         return Results.Json(ApiKeyResponse.From(key, secret), ApiJson.Options, statusCode: StatusCodes.Status201Created);
     }

@@ -99,7 +99,12 @@ public static class TicketWrites
             return ApiProblems.NotFound(number);
         }
 
-        var command = new AddMessage(request!.Body ?? "", request.Visibility ?? MessageVisibility.Public, TicketRequests.Author(request.Author, caller, ticket));
+        if (request!.Author?.Role is { } role && role is not ("customer" or "agent"))
+        {
+            return ApiProblems.Field(StatusCodes.Status422UnprocessableEntity, "author.role", "author.role is customer or agent.");
+        }
+
+        var command = new AddMessage(request.Body ?? "", request.Visibility ?? MessageVisibility.Public, TicketRequests.Author(request.Author, caller, ticket));
         var result = await commands.AddMessageAsync(number, command, expected);
         if (result.Rejection is { } rejection)
         {

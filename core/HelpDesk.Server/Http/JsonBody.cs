@@ -1,3 +1,4 @@
+using Microsoft.Net.Http.Headers;
 using System.Text.Json;
 
 namespace HelpDesk.Server.Http;
@@ -11,8 +12,7 @@ public static class JsonBody
     public static async Task<(T? Value, byte[] Raw, IResult? Problem)> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
         where T : class
     {
-        if (request.ContentType is { } type && !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
-            && !type.StartsWith("application/merge-patch+json", StringComparison.OrdinalIgnoreCase))
+        if (request.ContentType is { } type && !IsJson(type))
         {
             return (null, [], ApiProblems.Field(StatusCodes.Status415UnsupportedMediaType, "Content-Type", $"Send JSON (application/json), not '{type}'."));
         }
@@ -46,6 +46,11 @@ public static class JsonBody
             return (null, raw, ApiProblems.BadRequest(FieldOf(error.Path), Explain(error)));
         }
     }
+
+    private static bool IsJson(string contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var media)
+        && (media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || media.MediaType.Equals("application/merge-patch+json", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>"$.requester.email" → "requester.email"; the whole body is "body".</summary>
     public static string FieldOf(string? jsonPath) =>

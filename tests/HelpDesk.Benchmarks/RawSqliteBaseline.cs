@@ -48,7 +48,13 @@ public static class RawSqliteBaseline
     private static TicketAppend NewTicket(long number)
     {
         var state = new TicketState();
-        var command = new OpenTicket("Printer on fire", "The office printer is smoking.", new Requester("ana@example.com", "Ana", "pt-BR", "America/Sao_Paulo", null));
+        // The same ticket HttpCreateLoad posts, so both write the same rows.
+        var command = new OpenTicket("Printer on fire", "The office printer is smoking.", new Requester("ana@example.com", "Ana", "pt-BR", "America/Sao_Paulo", null))
+        {
+            Impact = Impact.High,
+            Urgency = Urgency.High,
+            Tags = ["hardware"],
+        };
         var events = Decider.Open(state, number, command, Agent, DateTimeOffset.UtcNow).Events;
         var result = state.Copy();
         foreach (var @event in events)

@@ -58,8 +58,9 @@ internal static class PostgreSqlSchema
         CREATE TABLE ticket_tags (
             tag    TEXT   NOT NULL,
             ticket BIGINT NOT NULL,
-            PRIMARY KEY (tag, ticket)
+            PRIMARY KEY (ticket, tag)
         );
+        CREATE INDEX ix_ticket_tags_tag ON ticket_tags (tag, ticket);
         CREATE TABLE ticket_texts (
             id          BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
             ticket      BIGINT  NOT NULL,

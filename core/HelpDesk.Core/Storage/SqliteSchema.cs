@@ -58,8 +58,9 @@ internal static class SqliteSchema
         CREATE TABLE ticket_tags (
             tag    TEXT    NOT NULL,
             ticket INTEGER NOT NULL,
-            PRIMARY KEY (tag, ticket)
+            PRIMARY KEY (ticket, tag)
         ) WITHOUT ROWID;
+        CREATE INDEX ix_ticket_tags_tag ON ticket_tags (tag, ticket);
         CREATE TABLE ticket_texts (
             id          INTEGER PRIMARY KEY AUTOINCREMENT,
             ticket      INTEGER NOT NULL,

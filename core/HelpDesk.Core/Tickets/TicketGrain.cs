@@ -68,7 +68,8 @@ public sealed class TicketGrain(ITicketEventStore store, TicketDecider decider, 
 
     private async Task<TicketCommandResult> CommitAsync(int? expectedVersion, Func<Decision> decide)
     {
-        if (expectedVersion is { } expected && expected != Version)
+        // A ticket that does not exist is not found, whatever version the caller expected.
+        if (expectedVersion is { } expected && expected != Version && State.Exists)
         {
             return TicketCommandResult.Rejected(new Rejection(
                 RejectionKind.PreconditionFailed, "If-Match", $"The ticket is at version {Version}, not {expected}; reload it and try again."));

@@ -51,6 +51,16 @@ public sealed class TicketGrainTests(TicketClusterFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_ticket_that_does_not_exist_is_not_found_even_with_an_expected_version()
+    {
+        var grain = fixture.Grains.GetGrain<ITicketGrain>(Interlocked.Increment(ref _nextNumber));
+
+        var result = await grain.Update(new UpdateTicket { Status = TicketStatus.Solved }, Agent, expectedVersion: 4);
+
+        Assert.Equal(RejectionKind.NotFound, result.Rejection?.Kind);
+    }
+
+    [Fact]
     public async Task A_refused_command_writes_nothing()
     {
         var (grain, number) = await OpenAsync();

@@ -8,13 +8,12 @@ namespace HelpDesk.Core.Queries;
 /// <summary>Reads the relational projection: lists, search and single tickets, never grain by grain.</summary>
 public sealed class TicketQueries(Database database)
 {
-    public async Task<TicketState?> GetAsync(long number, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Command($"SELECT {TicketRowReader.Columns} FROM tickets t WHERE t.number = @number").With("@number", number);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? TicketRowReader.Read(reader) : null;
-    }
+    public async Task<TicketState?> GetAsync(long number, CancellationToken cancellationToken) =>
+        (await database.QueryAsync(
+            $"SELECT {TicketRowReader.Columns} FROM tickets t WHERE t.number = @number",
+            command => command.With("@number", number),
+            TicketRowReader.Read,
+            cancellationToken)).SingleOrDefault();
 
     public async Task<TicketPage> ListAsync(TicketQuery query, CancellationToken cancellationToken)
     {
@@ -38,25 +37,16 @@ public sealed class TicketQueries(Database database)
         return new TicketPage(items, new TicketCursor(query.Sort, TicketRowReader.SortValue(last, query.Sort.Field), last.Number));
     }
 
-    public async Task<IReadOnlyList<TicketMessage>> MessagesAsync(long number, bool includeInternal, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Command(
+    public Task<IReadOnlyList<TicketMessage>> MessagesAsync(long number, bool includeInternal, CancellationToken cancellationToken) =>
+        database.QueryAsync(
             "SELECT id, version, kind, visibility, author_kind, author_id, author_name, body, created_at FROM ticket_texts "
-            + "WHERE ticket = @number AND kind <> 'subject'" + (includeInternal ? "" : " AND visibility = 'public'") + " ORDER BY id")
-            .With("@number", number);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var messages = new List<TicketMessage>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var author = new Actor(Names.Parse<ActorKind>(reader.GetString(4)), reader.GetString(5), reader.NullableString(6));
-            messages.Add(new TicketMessage(
+            + "WHERE ticket = @number AND kind <> 'subject'" + (includeInternal ? "" : " AND visibility = 'public'") + " ORDER BY id",
+            command => command.With("@number", number),
+            reader => new TicketMessage(
                 reader.GetInt64(0), reader.GetInt32(1), reader.GetString(2), Names.Parse<MessageVisibility>(reader.GetString(3)),
-                author, reader.GetString(7), UnixTime.FromMs(reader.GetInt64(8))));
-        }
-
-        return messages;
-    }
+                new Actor(Names.Parse<ActorKind>(reader.GetString(4)), reader.GetString(5), reader.NullableString(6)),
+                reader.GetString(7), UnixTime.FromMs(reader.GetInt64(8))),
+            cancellationToken);
 
     private string BuildListSql(TicketQuery query, DbCommand command)
     {

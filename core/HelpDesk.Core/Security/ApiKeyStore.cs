@@ -46,20 +46,12 @@ public sealed class ApiKeyStore(Database database, TimeProvider time)
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    private async Task<IReadOnlyList<ApiKey>> QueryAsync(string sql, Action<DbCommand> bind, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Command(sql);
-        bind(command);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var keys = new List<ApiKey>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            keys.Add(new ApiKey(
+    private Task<IReadOnlyList<ApiKey>> QueryAsync(string sql, Action<DbCommand> bind, CancellationToken cancellationToken) =>
+        database.QueryAsync(
+            sql,
+            bind,
+            reader => new ApiKey(
                 reader.GetString(0), reader.GetString(1), Names.Parse<ApiKeyScope>(reader.GetString(2)), reader.NullableString(3),
-                reader.GetString(4), UnixTime.FromMs(reader.GetInt64(5))));
-        }
-
-        return keys;
-    }
+                reader.GetString(4), UnixTime.FromMs(reader.GetInt64(5))),
+            cancellationToken);
 }

@@ -18,19 +18,12 @@ public sealed class SqlTicketEventStore(Database database, TicketEventWriter wri
             c => c.With("@after", afterPosition).With("@max", max),
             cancellationToken);
 
-    private async Task<IReadOnlyList<StoredTicketEvent>> ReadAsync(string sql, Action<DbCommand> bind, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Command(sql);
-        bind(command);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var events = new List<StoredTicketEvent>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var type = reader.GetString(3);
-            events.Add(new StoredTicketEvent(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt32(2), type, TicketEventJson.Deserialize(type, reader.GetString(4))));
-        }
+    private Task<IReadOnlyList<StoredTicketEvent>> ReadAsync(string sql, Action<DbCommand> bind, CancellationToken cancellationToken) =>
+        database.QueryAsync(sql, bind, Read, cancellationToken);
 
-        return events;
+    private static StoredTicketEvent Read(DbDataReader reader)
+    {
+        var type = reader.GetString(3);
+        return new StoredTicketEvent(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt32(2), type, TicketEventJson.Deserialize(type, reader.GetString(4)));
     }
 }

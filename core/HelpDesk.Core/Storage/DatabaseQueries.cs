@@ -1,0 +1,23 @@
+using System.Data.Common;
+
+namespace HelpDesk.Core.Storage;
+
+public static class DatabaseQueries
+{
+    /// <summary>Runs one query on its own connection and maps every row; the shape of every read in the store.</summary>
+    public static async Task<IReadOnlyList<T>> QueryAsync<T>(
+        this Database database, string sql, Action<DbCommand> bind, Func<DbDataReader, T> map, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command(sql);
+        bind(command);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<T>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(map(reader));
+        }
+
+        return rows;
+    }
+}

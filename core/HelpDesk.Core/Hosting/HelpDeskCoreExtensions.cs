@@ -1,3 +1,4 @@
+using HelpDesk.Core.EventFeed;
 using HelpDesk.Core.Queries;
 using HelpDesk.Core.Security;
 using HelpDesk.Core.Storage;
@@ -33,6 +34,10 @@ public static class HelpDeskCoreExtensions
         services.AddSingleton(sp => new TicketDecider(PriorityMatrix.FromRows(sp.GetRequiredService<IOptions<HelpDeskOptions>>().Value.PriorityMatrix)));
         services.AddSingleton<TicketCommands>();
         services.AddHostedService<StoreInitializer>();
+        services.AddOptions<EventFeedOptions>().Bind(configuration.GetSection($"{HelpDeskOptions.Section}:EventFeed"));
+        services.AddSingleton<FeedSignal>();
+        services.AddSingleton<SubscriberCheckpoints>();
+        services.AddHostedService<EventFeedService>();
         return services;
     }
 

@@ -99,5 +99,23 @@ internal static class PostgreSqlSchema
             created_at   BIGINT NOT NULL
         );
         """,
+        """
+        CREATE TABLE subscriber_checkpoints (
+            subscriber TEXT   PRIMARY KEY,
+            position   BIGINT NOT NULL,
+            updated_at BIGINT NOT NULL
+        );
+        CREATE TABLE dead_letters (
+            subscriber TEXT    NOT NULL,
+            position   BIGINT  NOT NULL,
+            ticket     BIGINT  NOT NULL,
+            version    INTEGER NOT NULL,
+            type       TEXT    NOT NULL,
+            attempts   INTEGER NOT NULL,
+            error      TEXT    NOT NULL,
+            failed_at  BIGINT  NOT NULL,
+            PRIMARY KEY (subscriber, position)
+        );
+        """,
     ];
 }

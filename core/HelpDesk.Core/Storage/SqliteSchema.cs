@@ -104,5 +104,23 @@ internal static class SqliteSchema
             created_at   INTEGER NOT NULL
         );
         """,
+        """
+        CREATE TABLE subscriber_checkpoints (
+            subscriber TEXT   PRIMARY KEY,
+            position   INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL
+        );
+        CREATE TABLE dead_letters (
+            subscriber TEXT    NOT NULL,
+            position   INTEGER NOT NULL,
+            ticket     INTEGER NOT NULL,
+            version    INTEGER NOT NULL,
+            type       TEXT    NOT NULL,
+            attempts   INTEGER NOT NULL,
+            error      TEXT    NOT NULL,
+            failed_at  INTEGER NOT NULL,
+            PRIMARY KEY (subscriber, position)
+        );
+        """,
     ];
 }

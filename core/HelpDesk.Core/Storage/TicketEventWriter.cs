@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using HelpDesk.Core.EventFeed;
 using Microsoft.Extensions.Options;
 
 namespace HelpDesk.Core.Storage;
@@ -18,9 +19,12 @@ public sealed class TicketEventWriter : IAsyncDisposable
     private readonly Channel<PendingAppend> _queue = Channel.CreateUnbounded<PendingAppend>(new() { SingleReader = true });
     private readonly Task _loop;
 
-    public TicketEventWriter(Database database, IOptions<StorageOptions> options, ILogger<TicketEventWriter> logger)
+    private readonly FeedSignal? _committed;
+
+    public TicketEventWriter(Database database, IOptions<StorageOptions> options, ILogger<TicketEventWriter> logger, FeedSignal? committed = null)
     {
         _database = database;
+        _committed = committed;
         _logger = logger;
         _maxBatch = Math.Max(1, options.Value.MaxBatchSize);
         _loop = Task.Run(RunAsync);
@@ -136,6 +140,7 @@ public sealed class TicketEventWriter : IAsyncDisposable
 
         await transaction.CommitAsync(token);
         commands.Transaction = null;
+        _committed?.Ring();
         for (var i = 0; i < batch.Count; i++)
         {
             batch[i].Outcome.TrySetResult(outcomes[i]);

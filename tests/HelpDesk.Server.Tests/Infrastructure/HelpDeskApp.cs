@@ -5,6 +5,8 @@ using HelpDesk.Core.Security;
 using HelpDesk.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HelpDesk.Server.Tests.Infrastructure;
 
@@ -20,15 +22,18 @@ public sealed class HelpDeskApp : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly int _port = FreePort.Next();
 
-    private HelpDeskApp(Dictionary<string, string?> settings)
+    private readonly Action<IServiceCollection>? _services;
+
+    private HelpDeskApp(Dictionary<string, string?> settings, Action<IServiceCollection>? services = null)
     {
         _settings = settings;
+        _services = services;
         UseKestrel(_port);
     }
 
     public string DataDirectory => _data.Path;
 
-    public static HelpDeskApp Sqlite(Dictionary<string, string?>? settings = null) => new(settings ?? []);
+    public static HelpDeskApp Sqlite(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null) => new(settings ?? [], services);
 
     public static HelpDeskApp PostgreSql(string connectionString, Dictionary<string, string?>? settings = null) => new(new(settings ?? [])
     {
@@ -63,6 +68,11 @@ public sealed class HelpDeskApp : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
         }
     }
 

@@ -76,6 +76,7 @@ public sealed class TicketQueries(Database database)
         }
 
         Filter(sql, command, "t.queue = @queue", "@queue", query.Queue);
+        Filter(sql, command, "t.external_id = @external_id", "@external_id", query.ExternalId);
         Filter(sql, command, "t.requester_email = @requester", "@requester", query.RequesterEmail?.ToLowerInvariant());
         Filter(sql, command, "t.number IN (SELECT g.ticket FROM ticket_tags g WHERE g.tag = @tag)", "@tag", query.Tag?.ToLowerInvariant());
         Filter(sql, command, "t.created_at >= @from", "@from", UnixTime.ToMs(query.CreatedFrom));

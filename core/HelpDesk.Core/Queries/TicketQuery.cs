@@ -20,6 +20,9 @@ public sealed record TicketQuery
 
     public string? RequesterEmail { get; init; }
 
+    /// <summary>The id the ticket had in the system it came from.</summary>
+    public string? ExternalId { get; init; }
+
     /// <summary>Full-text words; a ticket matches when one of its texts holds them all.</summary>
     public IReadOnlyList<string>? Words { get; init; }
 

@@ -1,0 +1,58 @@
+using HelpDesk.Core.Queries;
+using HelpDesk.Core.Tickets;
+using HelpDesk.Domain.Commands;
+using HelpDesk.Domain.Tickets;
+using HelpDesk.Sdk;
+using HelpDesk.Sdk.Tickets;
+
+namespace HelpDesk.Core.Plugins;
+
+/// <summary>
+/// <see cref="IHelpDeskApi"/> for one plugin: every change goes through the ticket's grain, as the REST API's do,
+/// with the plugin as the actor (<c>plugin:{id}</c>); reads come from the projection.
+/// </summary>
+public sealed class PluginHelpDeskApi(string pluginId, TicketCommands commands, TicketQueries queries) : IHelpDeskApi
+{
+    private readonly Actor _plugin = new(ActorKind.Integration, $"plugin:{pluginId}", pluginId);
+
+    public async Task<TicketSnapshot> OpenTicketAsync(NewTicket ticket, CancellationToken cancellationToken) =>
+        Snapshot(await commands.OpenAsync(SdkMapping.ToCommand(ticket), _plugin, idempotencyKey: null, requestHash: null, cancellationToken));
+
+    public async Task<TicketSnapshot?> GetTicketAsync(long number, CancellationToken cancellationToken) =>
+        await queries.GetAsync(number, cancellationToken) is { } ticket ? SdkMapping.ToSnapshot(ticket) : null;
+
+    public async Task<IReadOnlyList<TicketSnapshot>> FindByExternalIdAsync(string externalId, CancellationToken cancellationToken)
+    {
+        var page = await queries.ListAsync(new TicketQuery { ExternalId = externalId, Limit = TicketQuery.MaxLimit }, cancellationToken);
+        return [.. page.Items.Select(SdkMapping.ToSnapshot)];
+    }
+
+    public async Task<TicketSnapshot> AddCustomerReplyAsync(long number, string body, CancellationToken cancellationToken)
+    {
+        var ticket = await queries.GetAsync(number, cancellationToken)
+            ?? throw new HelpDeskApiException(HelpDeskApiError.NotFound, "number", $"There is no ticket #{number}.");
+        var customer = new Actor(ActorKind.Customer, ticket.Requester!.Email, ticket.Requester.Name);
+        return Snapshot(await commands.AddMessageAsync(number, new AddMessage(body, MessageVisibility.Public, customer), expectedVersion: null));
+    }
+
+    public async Task<TicketSnapshot> AddAgentReplyAsync(long number, string body, CancellationToken cancellationToken) =>
+        Snapshot(await commands.AddMessageAsync(number, new AddMessage(body, MessageVisibility.Public, _plugin), expectedVersion: null));
+
+    public async Task<TicketSnapshot> AddInternalNoteAsync(long number, string body, CancellationToken cancellationToken) =>
+        Snapshot(await commands.AddMessageAsync(number, new AddMessage(body, MessageVisibility.Internal, _plugin), expectedVersion: null));
+
+    public async Task<TicketSnapshot> ChangeStatusAsync(long number, Sdk.Tickets.TicketStatus status, CancellationToken cancellationToken) =>
+        Snapshot(await commands.UpdateAsync(number, new UpdateTicket { Status = SdkMapping.ToDomain(status) }, _plugin, expectedVersion: null));
+
+    public async Task<TicketSnapshot> ChangePriorityAsync(long number, TicketPriority priority, CancellationToken cancellationToken) =>
+        Snapshot(await commands.UpdateAsync(number, new UpdateTicket { Priority = SdkMapping.ToDomain(priority) }, _plugin, expectedVersion: null));
+
+    public async Task<TicketSnapshot> AddTagsAsync(long number, IReadOnlyList<string> tags, CancellationToken cancellationToken) =>
+        Snapshot(await commands.UpdateAsync(number, new UpdateTicket { AddTags = tags }, _plugin, expectedVersion: null));
+
+    public async Task<TicketSnapshot> LinkExternalIssueAsync(long number, ExternalReference reference, CancellationToken cancellationToken) =>
+        Snapshot(await commands.LinkExternalIssueAsync(number, new ExternalLink(reference.System, reference.Key, reference.Url), _plugin));
+
+    private static TicketSnapshot Snapshot(TicketCommandResult result) =>
+        result.Rejection is { } rejection ? throw SdkMapping.ToException(rejection) : SdkMapping.ToSnapshot(result.Ticket!);
+}

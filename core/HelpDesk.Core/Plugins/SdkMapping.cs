@@ -1,0 +1,57 @@
+using HelpDesk.Domain.Commands;
+using HelpDesk.Domain.Tickets;
+using HelpDesk.Sdk;
+using HelpDesk.Sdk.Tickets;
+using DomainStatus = HelpDesk.Domain.Tickets.TicketStatus;
+using SdkStatus = HelpDesk.Sdk.Tickets.TicketStatus;
+
+namespace HelpDesk.Core.Plugins;
+
+/// <summary>Between the domain's types and the SDK's: the SDK never exposes a domain type, so either can change alone.</summary>
+public static class SdkMapping
+{
+    public static TicketSnapshot ToSnapshot(TicketState t) => new(
+        t.Number,
+        t.Version,
+        t.Subject,
+        ByName<DomainStatus, SdkStatus>(t.Status),
+        ByName<Priority, TicketPriority>(t.Priority),
+        new Customer(t.Requester!.Email, t.Requester.Name, t.Requester.Language, t.Requester.TimeZone, t.Requester.Organization),
+        t.Assignee,
+        t.Queue,
+        [.. t.Tags],
+        new Dictionary<string, string>(t.Fields),
+        t.ExternalId,
+        [.. t.ExternalLinks.Select(l => new ExternalReference(l.System, l.Key, l.Url))],
+        t.CreatedAt,
+        t.UpdatedAt);
+
+    public static OpenTicket ToCommand(NewTicket ticket) => new(
+        ticket.Subject,
+        ticket.Description,
+        new Requester(ticket.Requester.Email, ticket.Requester.Name, ticket.Requester.Language, ticket.Requester.TimeZone, ticket.Requester.Organization),
+        ByName<TicketChannel, Channel>(ticket.Channel),
+        Priority: ticket.Priority is { } priority ? ByName<TicketPriority, Priority>(priority) : null,
+        Tags: ticket.Tags,
+        Fields: ticket.Fields,
+        ExternalId: ticket.ExternalId);
+
+    public static DomainStatus ToDomain(SdkStatus status) => ByName<SdkStatus, DomainStatus>(status);
+
+    public static Priority ToDomain(TicketPriority priority) => ByName<TicketPriority, Priority>(priority);
+
+    public static HelpDeskApiException ToException(Rejection rejection) => new(
+        rejection.Kind switch
+        {
+            RejectionKind.NotFound => HelpDeskApiError.NotFound,
+            RejectionKind.Invalid => HelpDeskApiError.Invalid,
+            _ => HelpDeskApiError.Conflict,
+        },
+        rejection.Field,
+        rejection.Message);
+
+    // The two enums spell their members alike; a member missing on one side fails the tests, not a customer.
+    private static TTo ByName<TFrom, TTo>(TFrom value)
+        where TFrom : struct, Enum
+        where TTo : struct, Enum => Enum.Parse<TTo>(value.ToString());
+}

@@ -1,0 +1,68 @@
+using HelpDesk.Sdk.Tickets;
+
+namespace HelpDesk.Sdk;
+
+/// <summary>
+/// What a plugin may do to tickets: the same operations the REST API offers, acting as the plugin. Every call either
+/// changes the ticket and returns it, or throws <see cref="HelpDeskApiException"/> and changes nothing.
+/// Implemented by the hub; plugins receive it from their service provider.
+/// </summary>
+public interface IHelpDeskApi
+{
+    /// <summary>Opens a ticket.</summary>
+    /// <param name="ticket">What to open.</param>
+    /// <param name="cancellationToken">Cancels the wait; a ticket already written stays.</param>
+    Task<TicketSnapshot> OpenTicketAsync(NewTicket ticket, CancellationToken cancellationToken);
+
+    /// <summary>The ticket with this number, or null.</summary>
+    /// <param name="number">Its number.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<TicketSnapshot?> GetTicketAsync(long number, CancellationToken cancellationToken);
+
+    /// <summary>Tickets opened with this <see cref="NewTicket.ExternalId"/>, newest first.</summary>
+    /// <param name="externalId">The id in the system the tickets came from.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<IReadOnlyList<TicketSnapshot>> FindByExternalIdAsync(string externalId, CancellationToken cancellationToken);
+
+    /// <summary>Adds the customer's reply; a pending or solved ticket goes back to open.</summary>
+    /// <param name="number">The ticket.</param>
+    /// <param name="body">The reply's text.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    Task<TicketSnapshot> AddCustomerReplyAsync(long number, string body, CancellationToken cancellationToken);
+
+    /// <summary>Adds a public answer, written by the plugin on behalf of the support team.</summary>
+    /// <param name="number">The ticket.</param>
+    /// <param name="body">The answer's text.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    Task<TicketSnapshot> AddAgentReplyAsync(long number, string body, CancellationToken cancellationToken);
+
+    /// <summary>Adds a note only agents see.</summary>
+    /// <param name="number">The ticket.</param>
+    /// <param name="body">The note's text.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    Task<TicketSnapshot> AddInternalNoteAsync(long number, string body, CancellationToken cancellationToken);
+
+    /// <summary>Moves the ticket to another status, if the move is allowed.</summary>
+    /// <param name="number">The ticket.</param>
+    /// <param name="status">The new status.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    Task<TicketSnapshot> ChangeStatusAsync(long number, TicketStatus status, CancellationToken cancellationToken);
+
+    /// <summary>Sets the ticket's priority.</summary>
+    /// <param name="number">The ticket.</param>
+    /// <param name="priority">The new priority.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    Task<TicketSnapshot> ChangePriorityAsync(long number, TicketPriority priority, CancellationToken cancellationToken);
+
+    /// <summary>Adds tags (those it has already are kept).</summary>
+    /// <param name="number">The ticket.</param>
+    /// <param name="tags">The tags to add.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    Task<TicketSnapshot> AddTagsAsync(long number, IReadOnlyList<string> tags, CancellationToken cancellationToken);
+
+    /// <summary>Links the ticket to an item in another system; linking the same item twice changes nothing.</summary>
+    /// <param name="number">The ticket.</param>
+    /// <param name="reference">The item.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    Task<TicketSnapshot> LinkExternalIssueAsync(long number, ExternalReference reference, CancellationToken cancellationToken);
+}

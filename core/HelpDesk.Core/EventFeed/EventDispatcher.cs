@@ -26,7 +26,7 @@ public sealed class EventDispatcher(
     {
         Checkpoint = await checkpoints.GetAsync(subscriber.Name, cancellationToken);
         var done = 0;
-        while (true)
+        while (subscriber.IsAvailable)
         {
             var batch = await store.ReadAllAsync(Checkpoint, options.ReadBatchSize, cancellationToken);
             if (batch.Count == 0)
@@ -36,6 +36,12 @@ public sealed class EventDispatcher(
 
             foreach (var @event in batch)
             {
+                if (!subscriber.IsAvailable)
+                {
+                    // Went away mid-batch (disabled, reloading): stop here, the rest waits at the checkpoint.
+                    break;
+                }
+
                 var (attempts, error) = await DeliverAsync(@event, options.MaxAttempts, cancellationToken);
                 if (error is not null)
                 {
@@ -51,6 +57,8 @@ public sealed class EventDispatcher(
             // One checkpoint write per batch: at-least-once allows a crash to redeliver the batch's tail.
             await checkpoints.AdvanceAsync(subscriber.Name, Checkpoint, cancellationToken);
         }
+
+        return done;
     }
 
     /// <summary>Delivers each parked event once more, oldest first; those handled leave the list. Returns how many.</summary>
@@ -91,7 +99,7 @@ public sealed class EventDispatcher(
                 timeout.CancelAfter(options.HandlerTimeout);
 
                 // WaitAsync gives up on a handler that ignores its token; the abandoned call cannot hold the feed.
-                await subscriber.HandleAsync(@event, timeout.Token).WaitAsync(options.HandlerTimeout, time, cancellationToken);
+                await subscriber.HandleAsync(@event, attempt, timeout.Token).WaitAsync(options.HandlerTimeout, time, cancellationToken);
                 return (attempt, null);
             }
             catch (Exception error) when (!cancellationToken.IsCancellationRequested)

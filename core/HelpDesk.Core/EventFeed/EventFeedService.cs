@@ -11,7 +11,7 @@ namespace HelpDesk.Core.EventFeed;
 /// kept alive by a reminder), which this service does not do yet.
 /// </summary>
 public sealed class EventFeedService(
-    IEnumerable<IEventSubscriber> subscribers,
+    EventSubscribers subscribers,
     ITicketEventStore store,
     SubscriberCheckpoints checkpoints,
     FeedSignal signal,
@@ -19,9 +19,52 @@ public sealed class EventFeedService(
     TimeProvider time,
     ILoggerFactory loggers) : BackgroundService
 {
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(subscribers.Select(s => RunAsync(
-            new EventDispatcher(s, store, checkpoints, options.Value, time, loggers.CreateLogger($"HelpDesk.EventFeed.{s.Name}")), stoppingToken)));
+    private readonly List<Task> _running = [];
+
+    /// <summary>A dispatcher for one subscriber, for replays and admin views; the running loops use their own.</summary>
+    public EventDispatcher? DispatcherFor(string name) => subscribers.Find(name) is { } subscriber ? Dispatcher(subscriber) : null;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        lock (_running)
+        {
+            subscribers.Added += subscriber => StartDispatcher(subscriber, stoppingToken);
+            foreach (var subscriber in subscribers.All)
+            {
+                StartDispatcher(subscriber, stoppingToken);
+            }
+        }
+
+        try
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, time, stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping: wait for the loops below to finish their current delivery.
+        }
+
+        Task[] running;
+        lock (_running)
+        {
+            running = [.. _running];
+        }
+
+        await Task.WhenAll(running);
+    }
+
+    private void StartDispatcher(IEventSubscriber subscriber, CancellationToken stoppingToken)
+    {
+        lock (_running)
+        {
+            _running.Add(Task.Run(() => RunAsync(Dispatcher(subscriber), stoppingToken), CancellationToken.None));
+        }
+
+        signal.Ring();
+    }
+
+    private EventDispatcher Dispatcher(IEventSubscriber subscriber) =>
+        new(subscriber, store, checkpoints, options.Value, time, loggers.CreateLogger($"HelpDesk.EventFeed.{subscriber.Name}"));
 
     private async Task RunAsync(EventDispatcher dispatcher, CancellationToken stoppingToken)
     {

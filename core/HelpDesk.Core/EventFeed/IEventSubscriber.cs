@@ -12,5 +12,11 @@ public interface IEventSubscriber
     /// <summary>Stable: the checkpoint and the dead letters are stored under it.</summary>
     string Name { get; }
 
-    Task HandleAsync(StoredTicketEvent @event, CancellationToken cancellationToken);
+    /// <summary>False while the subscriber cannot take events (a plugin disabled or reloading): its feed waits, nothing is parked.</summary>
+    bool IsAvailable => true;
+
+    /// <param name="event">The event.</param>
+    /// <param name="attempt">1 on first delivery; more on retries and replays.</param>
+    /// <param name="cancellationToken">Signalled at the handler timeout or at shutdown.</param>
+    Task HandleAsync(StoredTicketEvent @event, int attempt, CancellationToken cancellationToken);
 }

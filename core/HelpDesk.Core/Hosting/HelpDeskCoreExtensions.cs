@@ -37,7 +37,9 @@ public static class HelpDeskCoreExtensions
         services.AddOptions<EventFeedOptions>().Bind(configuration.GetSection($"{HelpDeskOptions.Section}:EventFeed"));
         services.AddSingleton<FeedSignal>();
         services.AddSingleton<SubscriberCheckpoints>();
-        services.AddHostedService<EventFeedService>();
+        services.AddSingleton<EventSubscribers>();
+        services.AddSingleton<EventFeedService>();
+        services.AddHostedService(sp => sp.GetRequiredService<EventFeedService>());
         return services;
     }
 

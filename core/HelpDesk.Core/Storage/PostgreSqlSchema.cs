@@ -116,6 +116,11 @@ internal static class PostgreSqlSchema
             failed_at  BIGINT  NOT NULL,
             PRIMARY KEY (subscriber, position)
         );
+        CREATE TABLE plugin_settings (
+            plugin     TEXT    PRIMARY KEY,
+            enabled    INTEGER NOT NULL,
+            updated_at BIGINT  NOT NULL
+        );
         """,
     ];
 }

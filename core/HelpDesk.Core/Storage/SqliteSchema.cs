@@ -121,6 +121,11 @@ internal static class SqliteSchema
             failed_at  INTEGER NOT NULL,
             PRIMARY KEY (subscriber, position)
         );
+        CREATE TABLE plugin_settings (
+            plugin     TEXT    PRIMARY KEY,
+            enabled    INTEGER NOT NULL,
+            updated_at INTEGER  NOT NULL
+        );
         """,
     ];
 }

@@ -98,7 +98,8 @@ public abstract partial class StoreContractTests
         await OpenTicketAsync();
         var hanging = Substitute.For<IEventSubscriber>();
         hanging.Name.Returns("hanging");
-        hanging.HandleAsync(Arg.Any<StoredTicketEvent>(), Arg.Any<CancellationToken>()).Returns(new TaskCompletionSource().Task);
+        hanging.IsAvailable.Returns(true);
+        hanging.HandleAsync(Arg.Any<StoredTicketEvent>(), Arg.Any<int>(), Arg.Any<CancellationToken>()).Returns(new TaskCompletionSource().Task);
         var (healthy, received) = Recording("healthy");
 
         var both = await Task.WhenAll(Dispatcher(hanging).DeliverAvailableAsync(CancellationToken.None), Dispatcher(healthy).DeliverAvailableAsync(CancellationToken.None));
@@ -135,7 +136,8 @@ public abstract partial class StoreContractTests
         var received = new List<StoredTicketEvent>();
         var subscriber = Substitute.For<IEventSubscriber>();
         subscriber.Name.Returns(name);
-        subscriber.HandleAsync(Arg.Any<StoredTicketEvent>(), Arg.Any<CancellationToken>()).Returns(call =>
+        subscriber.IsAvailable.Returns(true);
+        subscriber.HandleAsync(Arg.Any<StoredTicketEvent>(), Arg.Any<int>(), Arg.Any<CancellationToken>()).Returns(call =>
         {
             var @event = call.Arg<StoredTicketEvent>();
             behaviour?.Invoke(@event);

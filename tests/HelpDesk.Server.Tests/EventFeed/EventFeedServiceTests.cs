@@ -41,7 +41,7 @@ public sealed class EventFeedServiceTests
 
         public string Name => "collector";
 
-        public Task HandleAsync(StoredTicketEvent @event, CancellationToken cancellationToken)
+        public Task HandleAsync(StoredTicketEvent @event, int attempt, CancellationToken cancellationToken)
         {
             Received.Enqueue(@event);
             return Task.CompletedTask;

@@ -1,4 +1,6 @@
 using HelpDesk.Core.EventFeed;
+using HelpDesk.Core.Plugins.Hosting;
+using HelpDesk.Core.Plugins.Loading;
 using HelpDesk.Core.Queries;
 using HelpDesk.Core.Security;
 using HelpDesk.Core.Storage;
@@ -40,6 +42,11 @@ public static class HelpDeskCoreExtensions
         services.AddSingleton<EventSubscribers>();
         services.AddSingleton<EventFeedService>();
         services.AddHostedService(sp => sp.GetRequiredService<EventFeedService>());
+        services.AddOptions<PluginHostOptions>().Bind(configuration.GetSection($"{HelpDeskOptions.Section}:PluginHost"));
+        services.AddSingleton<IPluginLoader, McMasterPluginLoader>();
+        services.AddSingleton<PluginSettings>();
+        services.AddSingleton<PluginHost>();
+        services.AddHostedService(sp => sp.GetRequiredService<PluginHost>());
         return services;
     }
 

@@ -1,4 +1,7 @@
+using System.Text.Json;
+using HelpDesk.Core.Storage;
 using HelpDesk.Domain.Commands;
+using HelpDesk.Domain.Events;
 using HelpDesk.Domain.Tickets;
 using HelpDesk.Sdk;
 using HelpDesk.Sdk.Tickets;
@@ -35,6 +38,17 @@ public static class SdkMapping
         Tags: ticket.Tags,
         Fields: ticket.Fields,
         ExternalId: ticket.ExternalId);
+
+    public static TicketEventEnvelope ToEnvelope(StoredTicketEvent stored)
+    {
+        // Actor and time are members of the envelope; the data holds the rest, as the REST API's audit trail shows it.
+        var data = JsonSerializer.SerializeToNode(stored.Event, stored.Event.GetType(), TicketEventJson.Options)!.AsObject();
+        data.Remove("actor");
+        data.Remove("at");
+        return new TicketEventEnvelope(
+            stored.Position, stored.Ticket, stored.Version, stored.Type, Names.Of(stored.Event.Actor.Kind), stored.Event.Actor.Id, stored.Event.At,
+            JsonSerializer.SerializeToElement(data, TicketEventJson.Options));
+    }
 
     public static DomainStatus ToDomain(SdkStatus status) => ByName<SdkStatus, DomainStatus>(status);
 

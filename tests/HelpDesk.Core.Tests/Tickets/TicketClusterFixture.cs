@@ -16,6 +16,12 @@ public sealed class TicketClusterFixture : IAsyncLifetime
 
     public IGrainFactory Grains => Cluster.Client;
 
+    /// <summary>Where this cluster's plugin host looks for plugins; empty at start.</summary>
+    public string PluginsDirectory => Path.Combine(_data.Path, "plugins");
+
+    public T SiloService<T>()
+        where T : notnull => Cluster.Silos[0].ServiceProvider.GetRequiredService<T>();
+
     public ITicketEventStore Store => Cluster.Silos[0].ServiceProvider.GetRequiredService<ITicketEventStore>();
 
     public async ValueTask InitializeAsync()
@@ -23,7 +29,13 @@ public sealed class TicketClusterFixture : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSiloHost((_, host) =>
         {
-            host.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["HelpDesk:DataDirectory"] = _data.Path });
+            host.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["HelpDesk:DataDirectory"] = _data.Path,
+                ["HelpDesk:PluginsDirectory"] = PluginsDirectory,
+                ["HelpDesk:PluginHost:ReloadDelay"] = "00:00:00.200",
+                ["HelpDesk:EventFeed:FirstRetryDelay"] = "00:00:00.050",
+            });
             host.Services.AddHelpDeskCore(host.Configuration, _data.Path);
         });
         builder.ConfigureSilo((_, silo) => silo.AddHelpDeskGrains());

@@ -1,0 +1,29 @@
+using HelpDesk.Core.EventFeed;
+using HelpDesk.Core.Storage;
+using HelpDesk.Sdk.Capabilities;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HelpDesk.Core.Plugins.Hosting;
+
+/// <summary>
+/// A plugin's place in the event feed. Its name, and so its checkpoint, outlives versions: events that arrive while
+/// the plugin reloads wait, and go to whichever version runs next.
+/// </summary>
+public sealed class PluginEventSubscriber(PluginSlot slot) : IEventSubscriber
+{
+    public string Name => NameOf(slot.Id);
+
+    public bool IsAvailable => slot.Status.State == PluginState.Running && slot.Status.Capabilities.Contains("event-handler");
+
+    public static string NameOf(string pluginId) => $"plugin:{pluginId}";
+
+    public async Task HandleAsync(StoredTicketEvent @event, int attempt, CancellationToken cancellationToken)
+    {
+        using var lease = slot.TryEnter() ?? throw new InvalidOperationException($"Plugin {slot.Id} is not running.");
+        var context = new TicketEventContext(SdkMapping.ToEnvelope(@event), attempt);
+        foreach (var handler in lease.Services.GetServices<ITicketEventHandler>())
+        {
+            await slot.Calls.ExecuteAsync(async token => await handler.HandleAsync(context, token), cancellationToken);
+        }
+    }
+}

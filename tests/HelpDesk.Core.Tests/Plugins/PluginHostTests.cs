@@ -1,0 +1,118 @@
+using HelpDesk.Core.Plugins.Hosting;
+using HelpDesk.Core.Storage;
+using HelpDesk.Core.Tests.Tickets;
+using HelpDesk.Core.Tickets;
+using HelpDesk.Domain.Commands;
+using HelpDesk.Domain.Events;
+using HelpDesk.Domain.Tickets;
+
+namespace HelpDesk.Core.Tests.Plugins;
+
+/// <summary>The plugin host inside a real silo, fed by a real plugins folder and the durable event feed.</summary>
+public sealed class PluginHostTests(TicketClusterFixture fixture) : IClassFixture<TicketClusterFixture>
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
+    private PluginHost Host => fixture.SiloService<PluginHost>();
+
+    [Fact]
+    public async Task A_plugin_copied_into_the_folder_runs_and_its_handler_acts_on_new_tickets()
+    {
+        CopyEcho("echo");
+        await EventuallyAsync(() => Host.Find("echo")?.Status.State == PluginState.Running);
+
+        var number = await OpenTicketAsync();
+
+        await EventuallyAsync(async () => (await EventsAsync(number)).Any(e => e.Event is InternalNoteAdded { Actor.Id: "plugin:echo" }));
+        var note = (await EventsAsync(number)).Select(e => e.Event).OfType<InternalNoteAdded>().Single(n => n.Actor.Id == "plugin:echo");
+        Assert.Equal($"echo v1 saw #{number}", note.Body);
+    }
+
+    [Fact]
+    public async Task A_plugin_built_for_another_sdk_is_faulted_with_its_reason_and_the_hub_runs_on()
+    {
+        CopyEcho("future", manifest => manifest.Replace("[0.1.0, 1.0.0)", "[1.0.0, 2.0.0)", StringComparison.Ordinal));
+
+        await EventuallyAsync(() => Host.Find("future")?.Status.State == PluginState.Faulted);
+
+        Assert.Contains("SDK", Host.Find("future")!.Status.Error, StringComparison.Ordinal);
+        Assert.True(await OpenTicketAsync() > 0);
+    }
+
+    [Fact]
+    public async Task A_disabled_plugin_gets_no_events_until_enabled_then_gets_those_it_missed()
+    {
+        CopyEcho("paused");
+        await EventuallyAsync(() => Host.Find("paused")?.Status.State == PluginState.Running);
+        await Host.DisableAsync("paused", CancellationToken.None);
+
+        var number = await OpenTicketAsync();
+        Assert.Equal(PluginState.Disabled, Host.Find("paused")!.Status.State);
+        await Host.EnableAsync("paused", CancellationToken.None);
+
+        await EventuallyAsync(async () => (await EventsAsync(number)).Any(e => e.Event is InternalNoteAdded { Actor.Id: "plugin:paused" }));
+    }
+
+    [Fact]
+    public async Task A_reload_swaps_in_a_new_version_and_unloads_the_old_one()
+    {
+        CopyEcho("swapped");
+        await EventuallyAsync(() => Host.Find("swapped")?.Status.State == PluginState.Running);
+        var old = OldContext("swapped");
+
+        await Host.ReloadAsync("swapped", CancellationToken.None);
+
+        Assert.Equal(PluginState.Running, Host.Find("swapped")!.Status.State);
+        await EventuallyAsync(() =>
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            return !old.IsAlive;
+        });
+    }
+
+    // Out of line, so the old version is referenced only through the weak reference afterwards.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private WeakReference OldContext(string id) => Host.Find(id)!.Current!.Plugin.ContextReference;
+
+    private string CopyEcho(string id, Func<string, string>? editManifest = null)
+    {
+        var source = Path.Combine(AppContext.BaseDirectory, "fixture-plugins", "echo");
+        var staging = Directory.CreateDirectory(Path.Combine(fixture.PluginsDirectory, "..", $"staging-{id}")).FullName;
+        foreach (var file in Directory.GetFiles(source))
+        {
+            File.Copy(file, Path.Combine(staging, Path.GetFileName(file)), overwrite: true);
+        }
+
+        var manifest = Path.Combine(staging, "plugin.json");
+        var text = File.ReadAllText(manifest).Replace("\"id\": \"echo\"", $"\"id\": \"{id}\"", StringComparison.Ordinal);
+        File.WriteAllText(manifest, editManifest is null ? text : editManifest(text));
+
+        // Moved in whole, as a deployment would, so the host never sees half a plugin.
+        var target = Path.Combine(fixture.PluginsDirectory, id);
+        Directory.CreateDirectory(fixture.PluginsDirectory);
+        Directory.Move(staging, target);
+        return target;
+    }
+
+    private async Task<long> OpenTicketAsync()
+    {
+        var result = await fixture.SiloService<TicketCommands>().OpenAsync(
+            new OpenTicket("Printer on fire", "Smoke.", new Requester("ana@example.com", "Ana", null, null, null)),
+            new Actor(ActorKind.Agent, "agent-1"), null, null, CancellationToken.None);
+        return result.Ticket!.Number;
+    }
+
+    private Task<IReadOnlyList<StoredTicketEvent>> EventsAsync(long number) => fixture.Store.ReadTicketAsync(number, CancellationToken.None);
+
+    private static Task EventuallyAsync(Func<bool> condition) => EventuallyAsync(() => Task.FromResult(condition()));
+
+    private static async Task EventuallyAsync(Func<Task<bool>> condition)
+    {
+        using var deadline = new CancellationTokenSource(Patience);
+        while (!await condition())
+        {
+            await Task.Delay(50, deadline.Token);
+        }
+    }
+}

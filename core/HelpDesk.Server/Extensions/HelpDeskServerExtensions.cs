@@ -38,6 +38,7 @@ public static class HelpDeskServerExtensions
         builder.Services.AddAuthorization(Policies.Add);
         builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
         builder.Services.AddOpenApi();
+        builder.Services.AddWebhookRateLimits();
         return builder;
     }
 
@@ -47,6 +48,7 @@ public static class HelpDeskServerExtensions
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         return app;
     }
 
@@ -54,6 +56,8 @@ public static class HelpDeskServerExtensions
     {
         app.MapTicketsApiV1();
         app.MapApiKeysApiV1();
+        app.MapPluginsApiV1();
+        app.MapWebhooks();
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
         app.MapOpenApi();

@@ -14,4 +14,10 @@ public sealed class PluginHostOptions
 
     /// <summary>After this many failed calls in a row-ish (half of at least this many in 30 s), calls fail fast for 30 s.</summary>
     public int CircuitBreakerMinimumCalls { get; set; } = 10;
+
+    /// <summary>Webhook bodies above this get 413 before the plugin sees them.</summary>
+    public long MaxWebhookBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Webhook calls per plugin per minute; more get 429.</summary>
+    public int WebhooksPerMinute { get; set; } = 600;
 }

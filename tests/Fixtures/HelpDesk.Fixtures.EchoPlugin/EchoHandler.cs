@@ -3,15 +3,28 @@ using HelpDesk.Sdk.Capabilities;
 
 namespace HelpDesk.Fixtures.EchoPlugin;
 
-/// <summary>Adds an internal note to every ticket it sees opened, through the hub's API.</summary>
-public sealed class EchoHandler(IHelpDeskApi helpDesk) : ITicketEventHandler
+/// <summary>Adds an internal note to every ticket it sees opened, through the hub's API (or misbehaves, by mode).</summary>
+public sealed class EchoHandler(IHelpDeskApi helpDesk, string mode) : ITicketEventHandler
 {
     /// <inheritdoc/>
     public async Task HandleAsync(TicketEventContext context, CancellationToken cancellationToken)
     {
-        if (context.Event.Type == "ticket-opened")
+        if (context.Event.Type != "ticket-opened")
         {
-            await helpDesk.AddInternalNoteAsync(context.Event.Ticket, $"echo v1 saw #{context.Event.Ticket}", cancellationToken);
+            return;
+        }
+
+        switch (mode)
+        {
+            case "throw":
+                throw new InvalidOperationException($"echo refuses #{context.Event.Ticket}");
+            case "hang":
+                // Ignores its token on purpose: the host must give up on it without its help.
+                await new TaskCompletionSource().Task;
+                break;
+            default:
+                await helpDesk.AddInternalNoteAsync(context.Event.Ticket, $"echo v1 saw #{context.Event.Ticket}", cancellationToken);
+                break;
         }
     }
 }

@@ -4,13 +4,17 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace HelpDesk.Fixtures.EchoPlugin;
 
-/// <summary>Registers a handler that notes each opened ticket and a receiver that echoes the body's size.</summary>
+/// <summary>
+/// Registers a handler that notes each opened ticket and a receiver that echoes the body's size. Its configuration's
+/// <c>Mode</c> makes the handler misbehave for the host's tests: <c>throw</c> always fails, <c>hang</c> never returns.
+/// </summary>
 public sealed class EchoPlugin : IHelpDeskPlugin
 {
     /// <inheritdoc/>
     public void Register(PluginContext context)
     {
-        context.Services.AddSingleton<ITicketEventHandler, EchoHandler>();
+        var mode = context.Configuration["Mode"] ?? "echo";
+        context.Services.AddSingleton<ITicketEventHandler>(sp => new EchoHandler(sp.GetRequiredService<IHelpDeskApi>(), mode));
         context.Services.AddSingleton<IWebhookReceiver, EchoReceiver>();
     }
 }

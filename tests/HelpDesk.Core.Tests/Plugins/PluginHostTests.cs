@@ -71,6 +71,33 @@ public sealed class PluginHostTests(TicketClusterFixture fixture) : IClassFixtur
         });
     }
 
+    [Fact]
+    public async Task Plugins_that_throw_or_hang_slow_nothing_else_park_their_events_and_replay_delivers_them()
+    {
+        var configuration = fixture.SiloService<Microsoft.Extensions.Configuration.IConfiguration>();
+        configuration["HelpDesk:Plugins:thrower:Mode"] = "throw";
+        configuration["HelpDesk:Plugins:hanger:Mode"] = "hang";
+        CopyEcho("thrower");
+        CopyEcho("hanger");
+        CopyEcho("healthy");
+        await EventuallyAsync(() => new[] { "thrower", "hanger", "healthy" }.All(id => Host.Find(id)?.Status.State == PluginState.Running));
+
+        var number = await OpenTicketAsync();
+
+        await EventuallyAsync(async () => (await EventsAsync(number)).Any(e => e.Event is InternalNoteAdded { Actor.Id: "plugin:healthy" }));
+        var checkpoints = fixture.SiloService<HelpDesk.Core.EventFeed.SubscriberCheckpoints>();
+        await EventuallyAsync(async () =>
+            (await checkpoints.DeadLettersAsync("plugin:thrower", CancellationToken.None)).Any(l => l.Ticket == number)
+            && (await checkpoints.DeadLettersAsync("plugin:hanger", CancellationToken.None)).Any(l => l.Ticket == number));
+
+        // Fixed and reloaded, the thrower gets its parked event back on replay.
+        configuration["HelpDesk:Plugins:thrower:Mode"] = "echo";
+        await Host.ReloadAsync("thrower", CancellationToken.None);
+        var dispatcher = fixture.SiloService<HelpDesk.Core.EventFeed.EventFeedService>().DispatcherFor("plugin:thrower")!;
+        Assert.True(await dispatcher.ReplayDeadLettersAsync(CancellationToken.None) >= 1);
+        Assert.Contains((await EventsAsync(number)).Select(e => e.Event), e => e is InternalNoteAdded { Actor.Id: "plugin:thrower" });
+    }
+
     // Out of line, so the old version is referenced only through the weak reference afterwards.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private WeakReference OldContext(string id) => Host.Find(id)!.Current!.Plugin.ContextReference;

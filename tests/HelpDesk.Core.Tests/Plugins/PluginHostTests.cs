@@ -2,6 +2,7 @@ using HelpDesk.Core.Plugins.Hosting;
 using HelpDesk.Core.Storage;
 using HelpDesk.Core.Tests.Tickets;
 using HelpDesk.Core.Tickets;
+using HelpDesk.TestSupport;
 using HelpDesk.Domain.Commands;
 using HelpDesk.Domain.Events;
 using HelpDesk.Domain.Tickets;
@@ -102,25 +103,7 @@ public sealed class PluginHostTests(TicketClusterFixture fixture) : IClassFixtur
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private WeakReference OldContext(string id) => Host.Find(id)!.Current!.Plugin.ContextReference;
 
-    private string CopyEcho(string id, Func<string, string>? editManifest = null)
-    {
-        var source = Path.Combine(AppContext.BaseDirectory, "fixture-plugins", "echo");
-        var staging = Directory.CreateDirectory(Path.Combine(fixture.PluginsDirectory, "..", $"staging-{id}")).FullName;
-        foreach (var file in Directory.GetFiles(source))
-        {
-            File.Copy(file, Path.Combine(staging, Path.GetFileName(file)), overwrite: true);
-        }
-
-        var manifest = Path.Combine(staging, "plugin.json");
-        var text = File.ReadAllText(manifest).Replace("\"id\": \"echo\"", $"\"id\": \"{id}\"", StringComparison.Ordinal);
-        File.WriteAllText(manifest, editManifest is null ? text : editManifest(text));
-
-        // Moved in whole, as a deployment would, so the host never sees half a plugin.
-        var target = Path.Combine(fixture.PluginsDirectory, id);
-        Directory.CreateDirectory(fixture.PluginsDirectory);
-        Directory.Move(staging, target);
-        return target;
-    }
+    private string CopyEcho(string id, Func<string, string>? editManifest = null) => FixturePlugins.InstallEcho(fixture.PluginsDirectory, id, editManifest);
 
     private async Task<long> OpenTicketAsync()
     {

@@ -87,17 +87,7 @@ public sealed class PluginLoaderTests : IDisposable
         return new McMasterPluginLoader().Load(manifest!, new ConfigurationBuilder().Build(), services => services.AddSingleton(_api));
     }
 
-    private string CopyEcho()
-    {
-        var source = Path.Combine(AppContext.BaseDirectory, "fixture-plugins", "echo");
-        var target = Directory.CreateDirectory(Path.Combine(_plugins.Path, "echo")).FullName;
-        foreach (var file in Directory.GetFiles(source))
-        {
-            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
-        }
-
-        return target;
-    }
+    private string CopyEcho() => FixturePlugins.InstallEcho(_plugins.Path);
 
     private static TicketEventEnvelope Opened(long ticket) =>
         new(ticket, ticket, 1, "ticket-opened", "agent", "a1", DateTimeOffset.UtcNow, JsonSerializer.SerializeToElement(new { subject = "Hi" }));

@@ -14,7 +14,7 @@ public sealed class PluginDeliveryCrashTests
     {
         using var data = new TempDirectory();
         var plugins = Path.Combine(data.Path, "plugins");
-        CopyEcho(plugins);
+        FixturePlugins.InstallEcho(plugins);
         var environment = new Dictionary<string, string> { ["HELPDESK__PLUGINSDIRECTORY"] = plugins };
         var numbers = new List<long>();
         await using (var hub = await HubProcess.StartAsync(Path.Combine(data.Path, "db"), environment))
@@ -55,14 +55,5 @@ public sealed class PluginDeliveryCrashTests
         var events = await client.GetFromJsonAsync<JsonElement>($"/api/v1/tickets/{number}/events");
         return events.GetProperty("items").EnumerateArray().Any(e =>
             e.GetProperty("type").GetString() == "internal-note-added" && e.GetProperty("actor").GetProperty("id").GetString() == "plugin:echo");
-    }
-
-    private static void CopyEcho(string plugins)
-    {
-        var target = Directory.CreateDirectory(Path.Combine(plugins, "echo")).FullName;
-        foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "fixture-plugins", "echo")))
-        {
-            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
-        }
     }
 }

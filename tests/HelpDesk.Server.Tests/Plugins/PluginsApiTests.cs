@@ -15,12 +15,7 @@ public sealed class PluginsApiTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var target = Directory.CreateDirectory(Path.Combine(_plugins.Path, "echo")).FullName;
-        foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "fixture-plugins", "echo")))
-        {
-            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
-        }
-
+        FixturePlugins.InstallEcho(_plugins.Path);
         _app = HelpDeskApp.Sqlite(new()
         {
             ["HelpDesk:PluginsDirectory"] = _plugins.Path,

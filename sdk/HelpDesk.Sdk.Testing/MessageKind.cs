@@ -1,0 +1,14 @@
+namespace HelpDesk.Sdk.Testing;
+
+/// <summary>Which <see cref="IHelpDeskApi"/> call added a message.</summary>
+public enum MessageKind
+{
+    /// <summary><see cref="IHelpDeskApi.AddCustomerReplyAsync"/>.</summary>
+    CustomerReply,
+
+    /// <summary><see cref="IHelpDeskApi.AddAgentReplyAsync"/>.</summary>
+    AgentReply,
+
+    /// <summary><see cref="IHelpDeskApi.AddInternalNoteAsync"/>.</summary>
+    InternalNote,
+}

@@ -1,0 +1,8 @@
+namespace HelpDesk.Sdk.Testing;
+
+/// <summary>A message <see cref="RecordingHelpDeskApi"/> accepted onto a ticket.</summary>
+/// <param name="Ticket">The ticket's number.</param>
+/// <param name="Kind">Reply or note, and from whom.</param>
+/// <param name="Body">Its text, as given.</param>
+/// <param name="At">When it was added, by the fake hub's <see cref="TimeProvider"/>.</param>
+public sealed record RecordedMessage(long Ticket, MessageKind Kind, string Body, DateTimeOffset At);

@@ -1,0 +1,50 @@
+using HelpDesk.Sdk.Tickets;
+
+namespace HelpDesk.Sdk.Testing;
+
+/// <summary>One ticket of the fake hub: its state, changed only by <see cref="Apply"/>, which counts one version per event.</summary>
+internal sealed class TicketRecord(long number, NewTicket opened, DateTimeOffset createdAt)
+{
+    public long Number { get; } = number;
+
+    public int Version { get; private set; } = 1;
+
+    public TicketStatus Status { get; private set; } = TicketStatus.New;
+
+    public TicketPriority Priority { get; private set; } = opened.Priority ?? TicketPriority.Normal;
+
+    public SortedSet<string> Tags { get; } = new(StringComparer.Ordinal);
+
+    public List<ExternalReference> ExternalReferences { get; } = [];
+
+    public DateTimeOffset CreatedAt { get; } = createdAt;
+
+    public DateTimeOffset UpdatedAt { get; private set; } = createdAt;
+
+    public void Apply(DateTimeOffset at, Action change)
+    {
+        change();
+        Version++;
+        UpdatedAt = at;
+    }
+
+    public void MoveTo(TicketStatus status, DateTimeOffset at) => Apply(at, () => Status = status);
+
+    public void SetPriority(TicketPriority priority, DateTimeOffset at) => Apply(at, () => Priority = priority);
+
+    public TicketSnapshot Snapshot() => new(
+        Number,
+        Version,
+        opened.Subject.Trim(),
+        Status,
+        Priority,
+        TicketInputRules.Normalise(opened.Requester),
+        Assignee: null,
+        Queue: null,
+        [.. Tags],
+        new Dictionary<string, string>(opened.Fields),
+        TicketInputRules.Blank(opened.ExternalId),
+        [.. ExternalReferences],
+        CreatedAt,
+        UpdatedAt);
+}

@@ -1,0 +1,3 @@
+namespace HelpDesk.Sdk.Testing.Tests.SamplePlugin;
+
+public sealed record SampleOptions(string Secret);

@@ -1,3 +1,4 @@
+using HelpDesk.Domain.Commands;
 using HelpDesk.Sdk.Tickets;
 
 namespace HelpDesk.Sdk.Testing;
@@ -7,13 +8,13 @@ public sealed partial class RecordingHelpDeskApi
 {
     private TicketRecord Open(NewTicket ticket)
     {
-        var problem = TicketInputRules.Tags("tags", ticket.Tags, out var tags);
-        problem = TicketInputRules.SingleLine("subject", ticket.Subject, TicketLimits.Subject)
-            ?? TicketInputRules.Text("description", ticket.Description, TicketLimits.Body)
-            ?? TicketInputRules.Requester(ticket.Requester)
-            ?? TicketInputRules.SingleLine("externalId", ticket.ExternalId, TicketLimits.ExternalId, required: false)
+        var problem = HubRules.Tags("tags", ticket.Tags, out var tags);
+        problem = HubRules.SingleLine("subject", ticket.Subject, TicketLimits.Subject)
+            ?? HubRules.Text("description", ticket.Description, TicketLimits.Body)
+            ?? HubRules.Requester(ticket.Requester)
+            ?? HubRules.SingleLine("externalId", ticket.ExternalId, TicketLimits.ExternalId, required: false)
             ?? problem
-            ?? TicketInputRules.Fields(ticket.Fields);
+            ?? HubRules.Fields(ticket.Fields);
         if (problem is not null)
         {
             throw problem;
@@ -32,7 +33,7 @@ public sealed partial class RecordingHelpDeskApi
     private TicketSnapshot AddMessage(long number, string body, MessageKind kind)
     {
         var ticket = Existing(number);
-        if (TicketInputRules.Text("body", body, TicketLimits.Body) is { } problem)
+        if (HubRules.Text("body", body, TicketLimits.Body) is { } problem)
         {
             throw problem;
         }
@@ -62,7 +63,7 @@ public sealed partial class RecordingHelpDeskApi
             return ticket.Snapshot();
         }
 
-        if (TicketStatusRules.CheckMove(ticket.Status, status) is { } problem)
+        if (HubRules.CheckMove(ticket.Status, status) is { } problem)
         {
             throw problem;
         }
@@ -87,7 +88,7 @@ public sealed partial class RecordingHelpDeskApi
     private TicketSnapshot AddTags(long number, IReadOnlyList<string> tags)
     {
         var ticket = Existing(number);
-        if (TicketInputRules.Tags("addTags", tags, out var normalised) is { } problem)
+        if (HubRules.Tags("addTags", tags, out var normalised) is { } problem)
         {
             throw problem;
         }
@@ -111,9 +112,9 @@ public sealed partial class RecordingHelpDeskApi
     private TicketSnapshot Link(long number, ExternalReference reference)
     {
         var ticket = Existing(number);
-        var problem = TicketInputRules.SingleLine("system", reference.System, TicketLimits.System)
-            ?? TicketInputRules.SingleLine("key", reference.Key, TicketLimits.ExternalId)
-            ?? TicketInputRules.SingleLine("url", reference.Url, TicketLimits.Url, required: false);
+        var problem = HubRules.SingleLine("system", reference.System, TicketLimits.System)
+            ?? HubRules.SingleLine("key", reference.Key, TicketLimits.ExternalId)
+            ?? HubRules.SingleLine("url", reference.Url, TicketLimits.Url, required: false);
         if (problem is not null)
         {
             throw problem;

@@ -23,8 +23,8 @@ public sealed class TicketDecider(PriorityMatrix matrix)
             ?? TicketInput.SingleLine("category", command.Category, TicketLimits.Category, required: false)
             ?? TicketInput.SingleLine("externalId", command.ExternalId, TicketLimits.ExternalId, required: false)
             ?? tagProblem
-            ?? CheckFields(command.Fields?.ToDictionary(p => p.Key, p => (string?)p.Value))
-            ?? NoNullFields(command.Fields);
+            ?? TicketInput.Fields(command.Fields?.ToDictionary(p => p.Key, p => (string?)p.Value))
+            ?? TicketInput.NoNullFields(command.Fields);
         if (problem is not null)
         {
             return problem;
@@ -129,9 +129,9 @@ public sealed class TicketDecider(PriorityMatrix matrix)
             return new Rejection(RejectionKind.NotFound, "number", "No such ticket.");
         }
 
-        var problem = TicketInput.SingleLine("system", link.System, TicketLimits.Category)
+        var problem = TicketInput.SingleLine("system", link.System, TicketLimits.System)
             ?? TicketInput.SingleLine("key", link.Key, TicketLimits.ExternalId)
-            ?? TicketInput.SingleLine("url", link.Url, 2_048, required: false);
+            ?? TicketInput.SingleLine("url", link.Url, TicketLimits.Url, required: false);
         if (problem is not null)
         {
             return problem;
@@ -158,11 +158,9 @@ public sealed class TicketDecider(PriorityMatrix matrix)
             return null;
         }
 
-        if (!TicketStatusRules.CanMove(state.Status, target))
+        if (TicketStatusRules.CheckMove(state.Status, target) is { } illegal)
         {
-            var allowed = string.Join(", ", TicketStatusRules.NextFrom(state.Status).Select(StatusName));
-            return Rejection.Invalid("status", $"A ticket cannot go from {StatusName(state.Status)} to {StatusName(target)}" +
-                (allowed.Length > 0 ? $"; allowed: {allowed}." : "; it is final."));
+            return illegal;
         }
 
         events.Add(new StatusChanged(actor, now, state.Status, target));
@@ -247,7 +245,7 @@ public sealed class TicketDecider(PriorityMatrix matrix)
             return null;
         }
 
-        if (CheckFields(fields) is { } problem)
+        if (TicketInput.Fields(fields) is { } problem)
         {
             return problem;
         }
@@ -268,23 +266,4 @@ public sealed class TicketDecider(PriorityMatrix matrix)
         return null;
     }
 
-    // On create there is nothing to remove, so a null value is a mistake rather than "clear this field".
-    private static Rejection? NoNullFields(IReadOnlyDictionary<string, string>? fields) =>
-        fields?.FirstOrDefault(p => p.Value is null) is { Key: { } key }
-            ? Rejection.Invalid($"fields.{key}", "A custom field's value is a string; leave the field out instead of null.")
-            : null;
-
-    private static Rejection? CheckFields(IReadOnlyDictionary<string, string?>? fields)
-    {
-        if (fields is null)
-        {
-            return null;
-        }
-
-        return fields.Count > TicketLimits.Fields
-            ? Rejection.Invalid("fields", $"A ticket has at most {TicketLimits.Fields} custom fields.")
-            : fields.Select(p => TicketInput.FieldKeyAndValue(p.Key, p.Value)).FirstOrDefault(p => p is not null);
-    }
-
-    private static string StatusName(TicketStatus status) => status == TicketStatus.OnHold ? "on-hold" : status.ToString().ToLowerInvariant();
 }

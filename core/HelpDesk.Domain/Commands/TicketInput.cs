@@ -108,6 +108,25 @@ public static partial class TicketInput
         return value is null ? null : Text($"fields.{key}", value, TicketLimits.FieldValue, required: false);
     }
 
+    /// <summary>Custom fields: at most <see cref="TicketLimits.Fields"/>, each a valid name with a text value (null means "remove").</summary>
+    public static Rejection? Fields(IReadOnlyDictionary<string, string?>? fields)
+    {
+        if (fields is null)
+        {
+            return null;
+        }
+
+        return fields.Count > TicketLimits.Fields
+            ? Rejection.Invalid("fields", $"A ticket has at most {TicketLimits.Fields} custom fields.")
+            : fields.Select(p => FieldKeyAndValue(p.Key, p.Value)).FirstOrDefault(p => p is not null);
+    }
+
+    /// <summary>On create there is nothing to remove, so a null value is a mistake rather than "clear this field".</summary>
+    public static Rejection? NoNullFields(IReadOnlyDictionary<string, string>? fields) =>
+        fields?.FirstOrDefault(p => p.Value is null) is { Key: { } key }
+            ? Rejection.Invalid($"fields.{key}", "A custom field's value is a string; leave the field out instead of null.")
+            : null;
+
     public static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static bool IsIanaTimeZone(string id) =>

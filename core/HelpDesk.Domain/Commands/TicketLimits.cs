@@ -9,6 +9,8 @@ public static class TicketLimits
     public const int Name = 200;
     public const int Category = 100;
     public const int ExternalId = 200;
+    public const int System = 100;
+    public const int Url = 2_048;
     public const int AgentOrQueue = 128;
     public const int Tags = 50;
     public const int Tag = 64;

@@ -1,3 +1,5 @@
+using HelpDesk.Domain.Commands;
+
 namespace HelpDesk.Domain.Tickets;
 
 public static class TicketStatusRules
@@ -19,4 +21,19 @@ public static class TicketStatusRules
     public static IReadOnlyList<TicketStatus> NextFrom(TicketStatus from) => Allowed[from];
 
     public static bool PausesSla(TicketStatus status) => status is TicketStatus.Pending or TicketStatus.OnHold;
+
+    /// <summary>Why <paramref name="from"/> cannot move to <paramref name="to"/>, naming the moves that are allowed; null when it can.</summary>
+    public static Rejection? CheckMove(TicketStatus from, TicketStatus to)
+    {
+        if (CanMove(from, to))
+        {
+            return null;
+        }
+
+        var allowed = string.Join(", ", NextFrom(from).Select(Name));
+        return Rejection.Invalid("status", $"A ticket cannot go from {Name(from)} to {Name(to)}" + (allowed.Length > 0 ? $"; allowed: {allowed}." : "; it is final."));
+    }
+
+    /// <summary>The status as the API spells it ("on-hold").</summary>
+    public static string Name(TicketStatus status) => status == TicketStatus.OnHold ? "on-hold" : status.ToString().ToLowerInvariant();
 }

@@ -24,6 +24,24 @@ public sealed class SubscriberCheckpoints(Database database, TimeProvider time)
         return rows.Count == 0 ? 0 : rows[0];
     }
 
+    /// <summary>
+    /// Puts a subscriber that has no checkpoint yet at the current end of the log; one that has keeps its own.
+    /// A connector installed today acts on what happens from now on, not on every ticket the hub ever had.
+    /// </summary>
+    public async Task StartAtEndOfLogAsync(string subscriber, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+
+        // "WHERE TRUE" lets SQLite tell the upsert clause from a join on INSERT … SELECT.
+        await using var command = connection.Command(
+            """
+            INSERT INTO subscriber_checkpoints (subscriber, position, updated_at)
+            SELECT @subscriber, COALESCE(MAX(position), 0), @at FROM ticket_events WHERE TRUE
+            ON CONFLICT (subscriber) DO NOTHING
+            """).With("@subscriber", subscriber).With("@at", UnixTime.ToMs(time.GetUtcNow()));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async Task AdvanceAsync(string subscriber, long position, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

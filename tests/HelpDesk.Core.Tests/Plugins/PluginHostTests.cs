@@ -99,6 +99,52 @@ public sealed class PluginHostTests(TicketClusterFixture fixture) : IClassFixtur
         Assert.Contains((await EventsAsync(number)).Select(e => e.Event), e => e is InternalNoteAdded { Actor.Id: "plugin:thrower" });
     }
 
+    [Fact]
+    public async Task A_newly_installed_plugin_acts_on_tickets_from_now_on_not_on_the_hubs_history()
+    {
+        var before = await OpenTicketAsync();
+        CopyEcho("newcomer");
+        await EventuallyAsync(() => Host.Find("newcomer")?.Status.State == PluginState.Running);
+
+        var after = await OpenTicketAsync();
+
+        // Delivery is in log order, so once the later ticket is handled the earlier one would have been too.
+        await EventuallyAsync(async () => (await EventsAsync(after)).Any(e => e.Event is InternalNoteAdded { Actor.Id: "plugin:newcomer" }));
+        Assert.DoesNotContain((await EventsAsync(before)).Select(e => e.Event), e => e is InternalNoteAdded { Actor.Id: "plugin:newcomer" });
+    }
+
+    [Fact]
+    public async Task A_fixed_version_is_not_held_back_by_the_circuit_breaker_its_broken_predecessor_tripped()
+    {
+        var configuration = fixture.SiloService<Microsoft.Extensions.Configuration.IConfiguration>();
+        configuration["HelpDesk:Plugins:tripper:Mode"] = "throw";
+        CopyEcho("tripper");
+        await EventuallyAsync(() => Host.Find("tripper")?.Status.State == PluginState.Running);
+        var checkpoints = fixture.SiloService<HelpDesk.Core.EventFeed.SubscriberCheckpoints>();
+
+        // Four tickets at three attempts each are more failed calls than the breaker's minimum of ten: it opens.
+        var numbers = new List<long>();
+        for (var i = 0; i < 4; i++)
+        {
+            numbers.Add(await OpenTicketAsync());
+        }
+
+        // Each ticket's opening (version 1) is parked; other plugins' notes on them are parked too, and replayed alike.
+        await EventuallyAsync(async () => (await checkpoints.DeadLettersAsync("plugin:tripper", CancellationToken.None)).Count(l => numbers.Contains(l.Ticket) && l.Version == 1) == numbers.Count);
+        Assert.Contains(await checkpoints.DeadLettersAsync("plugin:tripper", CancellationToken.None), l => l.Error.StartsWith("BrokenCircuitException", StringComparison.Ordinal));
+
+        configuration["HelpDesk:Plugins:tripper:Mode"] = "echo";
+        await Host.ReloadAsync("tripper", CancellationToken.None);
+        var dispatcher = fixture.SiloService<HelpDesk.Core.EventFeed.EventFeedService>().DispatcherFor("plugin:tripper")!;
+
+        Assert.True(await dispatcher.ReplayDeadLettersAsync(CancellationToken.None) >= numbers.Count);
+        Assert.DoesNotContain(await checkpoints.DeadLettersAsync("plugin:tripper", CancellationToken.None), l => numbers.Contains(l.Ticket));
+        foreach (var number in numbers)
+        {
+            Assert.Contains((await EventsAsync(number)).Select(e => e.Event), e => e is InternalNoteAdded { Actor.Id: "plugin:tripper" });
+        }
+    }
+
     // Out of line, so the old version is referenced only through the weak reference afterwards.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private WeakReference OldContext(string id) => Host.Find(id)!.Current!.Plugin.ContextReference;

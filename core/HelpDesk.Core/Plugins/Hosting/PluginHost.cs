@@ -29,6 +29,7 @@ public sealed partial class PluginHost(
     TicketQueries queries,
     IConfiguration configuration,
     EventSubscribers subscribers,
+    SubscriberCheckpoints checkpoints,
     FeedSignal signal,
     ILoggerFactory loggers,
     TimeProvider time) : IHostedService, IAsyncDisposable
@@ -138,7 +139,7 @@ public sealed partial class PluginHost(
             return null;
         }
 
-        var slot = _slots.GetOrAdd(id, key => new PluginSlot(key, hostOptions.Value, time));
+        var slot = _slots.GetOrAdd(id, key => new PluginSlot(key, time));
         await slot.Changes.WaitAsync(cancellationToken);
         try
         {
@@ -172,8 +173,10 @@ public sealed partial class PluginHost(
                 return Refuse(slot, error is PluginLoadException ? error.Message : $"{error.GetType().Name}: {error.Message}");
             }
 
+            // Before it shows as running, so every ticket opened once it does reaches it.
+            await checkpoints.StartAtEndOfLogAsync(PluginEventSubscriber.NameOf(id), cancellationToken);
             var previous = slot.Current;
-            slot.Current = new PluginVersion(loaded);
+            slot.Current = new PluginVersion(loaded, hostOptions.Value, time);
             slot.Status = new PluginStatus(id, manifest.Version.ToNormalizedString(), manifest.DisplayName, PluginState.Running, manifest.Capabilities, null, time.GetUtcNow());
             if (previous is not null)
             {
@@ -224,7 +227,7 @@ public sealed partial class PluginHost(
         lock (_retiring)
         {
             _retiring.RemoveAll(t => t.IsCompleted);
-            _retiring.Add(version.RetireAsync(hostOptions.Value.DrainTimeout, time));
+            _retiring.Add(version.RetireAsync(hostOptions.Value.DrainTimeout));
         }
     }
 

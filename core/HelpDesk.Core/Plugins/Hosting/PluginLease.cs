@@ -7,6 +7,9 @@ public sealed class PluginLease(PluginVersion version) : IDisposable
 
     public IServiceProvider Services => version.Plugin.Services;
 
+    /// <summary>The guard every call into the plugin goes through.</summary>
+    public Polly.ResiliencePipeline Calls => version.Calls;
+
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)

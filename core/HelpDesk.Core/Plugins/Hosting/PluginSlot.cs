@@ -1,28 +1,14 @@
-using Polly;
-using Polly.CircuitBreaker;
-using Polly.Timeout;
-
 namespace HelpDesk.Core.Plugins.Hosting;
 
-/// <summary>One plugin id's place in the host: its status, the version calls go to, and the guard around those calls.</summary>
+/// <summary>One plugin id's place in the host: its status and the version calls go to.</summary>
 public sealed class PluginSlot
 {
     private PluginVersion? _current;
 
-    public PluginSlot(string id, PluginHostOptions options, TimeProvider time)
+    public PluginSlot(string id, TimeProvider time)
     {
         Id = id;
         Status = new PluginStatus(id, null, null, PluginState.Loading, [], null, time.GetUtcNow());
-        Calls = new ResiliencePipelineBuilder { TimeProvider = time }
-            .AddCircuitBreaker(new CircuitBreakerStrategyOptions
-            {
-                FailureRatio = 0.5,
-                MinimumThroughput = options.CircuitBreakerMinimumCalls,
-                SamplingDuration = TimeSpan.FromSeconds(30),
-                BreakDuration = TimeSpan.FromSeconds(30),
-            })
-            .AddTimeout(new TimeoutStrategyOptions { Timeout = options.CallTimeout })
-            .Build();
     }
 
     public string Id { get; }
@@ -31,9 +17,6 @@ public sealed class PluginSlot
 
     /// <summary>Serialises loads, reloads, enables and disables of this plugin.</summary>
     public SemaphoreSlim Changes { get; } = new(1, 1);
-
-    /// <summary>Timeout and circuit breaker for every call into the plugin: a slow or failing plugin fails fast, alone.</summary>
-    public ResiliencePipeline Calls { get; }
 
     public PluginVersion? Current
     {

@@ -6,10 +6,10 @@ namespace HelpDesk.TestSupport;
 /// </summary>
 public static class FixturePlugins
 {
-    /// <summary>Installs the echo plugin as <paramref name="id"/>; returns its folder.</summary>
-    public static string InstallEcho(string pluginsDirectory, string id = "echo", Func<string, string>? editManifest = null)
+    /// <summary>Installs the echo plugin (version 1, or 2 from its v2 build) as <paramref name="id"/>; returns its folder.</summary>
+    public static string InstallEcho(string pluginsDirectory, string id = "echo", Func<string, string>? editManifest = null, int version = 1)
     {
-        var source = Path.Combine(AppContext.BaseDirectory, "fixture-plugins", "echo");
+        var source = EchoBuild(version);
         Directory.CreateDirectory(pluginsDirectory);
         var staging = Directory.CreateDirectory(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(pluginsDirectory))!, $".staging-{id}-{Guid.NewGuid():N}")).FullName;
         foreach (var file in Directory.GetFiles(source))
@@ -25,4 +25,24 @@ public static class FixturePlugins
         Directory.Move(staging, target);
         return target;
     }
+
+    /// <summary>
+    /// Copies another build of the echo plugin over an installed one, file by file, the way an admin upgrades a plugin
+    /// in place; the manifest goes last, keeping the installed id.
+    /// </summary>
+    public static void OverwriteEcho(string pluginsDirectory, string id, int version)
+    {
+        var source = EchoBuild(version);
+        var target = Path.Combine(pluginsDirectory, id);
+        foreach (var file in Directory.GetFiles(source).Where(f => Path.GetFileName(f) != "plugin.json"))
+        {
+            File.Copy(file, Path.Combine(target, Path.GetFileName(file)), overwrite: true);
+        }
+
+        var manifest = File.ReadAllText(Path.Combine(source, "plugin.json")).Replace("\"id\": \"echo\"", $"\"id\": \"{id}\"", StringComparison.Ordinal);
+        File.WriteAllText(Path.Combine(target, "plugin.json"), manifest);
+    }
+
+    private static string EchoBuild(int version) =>
+        Path.Combine(AppContext.BaseDirectory, "fixture-plugins", version == 1 ? "echo" : $"echo-v{version}");
 }

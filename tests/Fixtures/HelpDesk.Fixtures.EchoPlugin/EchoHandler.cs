@@ -3,7 +3,10 @@ using HelpDesk.Sdk.Capabilities;
 
 namespace HelpDesk.Fixtures.EchoPlugin;
 
-/// <summary>Adds an internal note to every ticket it sees opened, through the hub's API (or misbehaves, by mode).</summary>
+/// <summary>
+/// Adds an internal note to every ticket it sees opened, through the hub's API (or misbehaves, by mode). The note
+/// names the build's major version, so a v2 build behaves visibly differently from v1.
+/// </summary>
 public sealed class EchoHandler(IHelpDeskApi helpDesk, string mode) : ITicketEventHandler
 {
     /// <inheritdoc/>
@@ -23,7 +26,7 @@ public sealed class EchoHandler(IHelpDeskApi helpDesk, string mode) : ITicketEve
                 await new TaskCompletionSource().Task;
                 break;
             default:
-                await helpDesk.AddInternalNoteAsync(context.Event.Ticket, $"echo v1 saw #{context.Event.Ticket}", cancellationToken);
+                await helpDesk.AddInternalNoteAsync(context.Event.Ticket, $"echo v{typeof(EchoHandler).Assembly.GetName().Version!.Major} saw #{context.Event.Ticket}", cancellationToken);
                 break;
         }
     }

@@ -6,7 +6,8 @@ namespace HelpDesk.Fixtures.EchoPlugin;
 
 /// <summary>
 /// Registers a handler that notes each opened ticket and a receiver that echoes the body's size. Its configuration's
-/// <c>Mode</c> makes the handler misbehave for the host's tests: <c>throw</c> always fails, <c>hang</c> never returns.
+/// <c>Mode</c> makes the handler misbehave for the host's tests: <c>throw</c> always fails, <c>hang</c> never returns;
+/// <c>record</c> writes nothing to the hub and only logs each delivery to a file beside <c>RecordTo</c>.
 /// </summary>
 public sealed class EchoPlugin : IHelpDeskPlugin
 {
@@ -14,7 +15,16 @@ public sealed class EchoPlugin : IHelpDeskPlugin
     public void Register(PluginContext context)
     {
         var mode = context.Configuration["Mode"] ?? "echo";
-        context.Services.AddSingleton<ITicketEventHandler>(sp => new EchoHandler(sp.GetRequiredService<IHelpDeskApi>(), mode));
+        if (mode == "record")
+        {
+            var recordTo = context.Configuration["RecordTo"] ?? throw new InvalidOperationException("Mode 'record' needs RecordTo.");
+            context.Services.AddSingleton<ITicketEventHandler>(sp => new DeliveryRecorder(recordTo, sp.GetRequiredService<TimeProvider>()));
+        }
+        else
+        {
+            context.Services.AddSingleton<ITicketEventHandler>(sp => new EchoHandler(sp.GetRequiredService<IHelpDeskApi>(), mode));
+        }
+
         context.Services.AddSingleton<IWebhookReceiver, EchoReceiver>();
     }
 }

@@ -7,5 +7,5 @@ public sealed class EchoReceiver : IWebhookReceiver
 {
     /// <inheritdoc/>
     public Task<WebhookResponse> ReceiveAsync(WebhookRequest request, CancellationToken cancellationToken) =>
-        Task.FromResult(new WebhookResponse(202, $"echo v1 received {request.Body.Length} bytes"));
+        Task.FromResult(new WebhookResponse(202, $"echo v{typeof(EchoReceiver).Assembly.GetName().Version!.Major} received {request.Body.Length} bytes"));
 }

@@ -11,7 +11,10 @@ public sealed class EventFeedOptions
 
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>A handler still running after this counts as failed, so a hung subscriber cannot stall its feed.</summary>
+    /// <summary>
+    /// A handler still running after this counts as failed, so a hung subscriber cannot stall its feed. A backstop for
+    /// plugins: keep it above <c>PluginHost:CallTimeout</c>, whose timeouts their circuit breakers count.
+    /// </summary>
     public TimeSpan HandlerTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How often an idle feed looks for events it was not told about (appends on another silo).</summary>

@@ -70,7 +70,7 @@ public static class WebhooksApi
             time.GetUtcNow());
         try
         {
-            var response = await lease.Calls.ExecuteAsync(async token => await receiver.ReceiveAsync(request, token), http.RequestAborted);
+            var response = await lease.CallAsync(token => receiver.ReceiveAsync(request, token), http.RequestAborted);
             return response.StatusCode >= 400
                 ? ApiProblems.Field(response.StatusCode, "body", response.Detail ?? "The plugin refused this call.")
                 : response.Detail is null ? Results.StatusCode(response.StatusCode) : Results.Json(new { response.Detail }, ApiJson.Options, statusCode: response.StatusCode);

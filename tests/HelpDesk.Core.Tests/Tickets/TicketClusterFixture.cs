@@ -36,7 +36,7 @@ public sealed class TicketClusterFixture : IAsyncLifetime
                 ["HelpDesk:PluginHost:ReloadDelay"] = "00:00:00.200",
                 ["HelpDesk:EventFeed:FirstRetryDelay"] = "00:00:00.050",
                 ["HelpDesk:EventFeed:MaxAttempts"] = "3",
-                ["HelpDesk:EventFeed:HandlerTimeout"] = "00:00:01",
+                ["HelpDesk:EventFeed:HandlerTimeout"] = "00:00:02",
                 ["HelpDesk:PluginHost:CallTimeout"] = "00:00:01",
             });
             host.Services.AddHelpDeskCore(host.Configuration, _data.Path);

@@ -23,7 +23,7 @@ public sealed class PluginEventSubscriber(PluginSlot slot) : IEventSubscriber
         var context = new TicketEventContext(SdkMapping.ToEnvelope(@event), attempt);
         foreach (var handler in lease.Services.GetServices<ITicketEventHandler>())
         {
-            await lease.Calls.ExecuteAsync(async token => await handler.HandleAsync(context, token), cancellationToken);
+            await lease.CallAsync(token => handler.HandleAsync(context, token), cancellationToken);
         }
     }
 }

@@ -7,8 +7,17 @@ public sealed class PluginLease(PluginVersion version) : IDisposable
 
     public IServiceProvider Services => version.Plugin.Services;
 
-    /// <summary>The guard every call into the plugin goes through.</summary>
-    public Polly.ResiliencePipeline Calls => version.Calls;
+    /// <summary>
+    /// Calls into the plugin through its version's timeout and circuit breaker. Polly's timeout only cancels the
+    /// token; a plugin that ignores it is abandoned here instead, so the call still ends on time and the breaker
+    /// counts it as the failure it is.
+    /// </summary>
+    public async Task<T> CallAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
+        await version.Calls.ExecuteAsync(async token => await call(token).WaitAsync(token), cancellationToken);
+
+    /// <inheritdoc cref="CallAsync{T}(Func{CancellationToken, Task{T}}, CancellationToken)"/>
+    public async Task CallAsync(Func<CancellationToken, Task> call, CancellationToken cancellationToken) =>
+        await version.Calls.ExecuteAsync(async token => await call(token).WaitAsync(token), cancellationToken);
 
     public void Dispose()
     {

@@ -21,4 +21,7 @@ public sealed class EventFeedOptions
     public TimeSpan IdlePollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     public int ReadBatchSize { get; set; } = 256;
+
+    /// <summary>How often each silo makes sure every subscriber's feed runs somewhere (after a silo is lost, say).</summary>
+    public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -6,9 +6,9 @@ using Microsoft.Extensions.Options;
 namespace HelpDesk.Core.EventFeed;
 
 /// <summary>
-/// Runs one dispatcher per registered subscriber, each woken by commits and by a slow poll. In the embedded
-/// hub that is exactly one per subscriber; a cluster needs them singled out per subscriber (planned: a grain
-/// kept alive by a reminder), which this service does not do yet.
+/// Keeps every subscriber's feed running once in the cluster: each silo calls each subscriber's
+/// <see cref="IEventFeedGrain"/> at start, when a subscriber arrives, and every <see cref="EventFeedOptions.KeepAliveInterval"/>;
+/// the grain's activation runs <see cref="RunAsync"/>, woken by commits on its silo and by a slow poll.
 /// </summary>
 public sealed class EventFeedService(
     EventSubscribers subscribers,
@@ -16,70 +16,54 @@ public sealed class EventFeedService(
     SubscriberCheckpoints checkpoints,
     FeedSignal signal,
     IOptions<EventFeedOptions> options,
+    IGrainFactory grains,
+    IHostApplicationLifetime lifetime,
     TimeProvider time,
     ILoggerFactory loggers) : BackgroundService
 {
-    private readonly List<Task> _running = [];
+    private readonly ILogger _logger = loggers.CreateLogger<EventFeedService>();
 
-    /// <summary>A dispatcher for one subscriber, for replays and admin views; the running loops use their own.</summary>
+    /// <summary>A dispatcher for one subscriber, for replays and admin views; the running feed uses its own.</summary>
     public EventDispatcher? DispatcherFor(string name) => subscribers.Find(name) is { } subscriber ? Dispatcher(subscriber) : null;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        lock (_running)
+        // Grain calls wait for the silo, which is another hosted service: start once everything has started.
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
         {
-            subscribers.Added += subscriber => StartDispatcher(subscriber, stoppingToken);
-            foreach (var subscriber in subscribers.All)
-            {
-                StartDispatcher(subscriber, stoppingToken);
-            }
+            await started.Task.WaitAsync(stoppingToken);
         }
 
-        try
+        subscribers.Added += subscriber => _ = KeepRunningAsync(subscriber.Name, stoppingToken);
+        using var timer = new PeriodicTimer(options.Value.KeepAliveInterval, time);
+        do
         {
-            await Task.Delay(Timeout.InfiniteTimeSpan, time, stoppingToken);
+            await Task.WhenAll(subscribers.All.Select(s => KeepRunningAsync(s.Name, stoppingToken)));
         }
-        catch (OperationCanceledException)
-        {
-            // Stopping: wait for the loops below to finish their current delivery.
-        }
-
-        Task[] running;
-        lock (_running)
-        {
-            running = [.. _running];
-        }
-
-        await Task.WhenAll(running);
+        while (await WaitForTickAsync(timer, stoppingToken));
     }
 
-    private void StartDispatcher(IEventSubscriber subscriber, CancellationToken stoppingToken)
+    /// <summary>Delivers to one subscriber until stopped; run by its grain's activation, so once in the cluster.</summary>
+    public async Task RunAsync(string subscriberName, CancellationToken stoppingToken)
     {
-        lock (_running)
-        {
-            _running.Add(Task.Run(() => RunAsync(Dispatcher(subscriber), stoppingToken), CancellationToken.None));
-        }
-
-        signal.Ring();
-    }
-
-    private EventDispatcher Dispatcher(IEventSubscriber subscriber) =>
-        new(subscriber, store, checkpoints, options.Value, time, loggers.CreateLogger($"HelpDesk.EventFeed.{subscriber.Name}"));
-
-    private async Task RunAsync(EventDispatcher dispatcher, CancellationToken stoppingToken)
-    {
-        var logger = loggers.CreateLogger<EventFeedService>();
+        EventDispatcher? dispatcher = null;
         while (!stoppingToken.IsCancellationRequested)
         {
             var rung = signal.Next;
             try
             {
-                await dispatcher.DeliverAvailableAsync(stoppingToken);
+                // A plugin's subscriber appears on this silo once the plugin has loaded here.
+                dispatcher ??= subscribers.Find(subscriberName) is { } subscriber ? Dispatcher(subscriber) : null;
+                if (dispatcher is not null)
+                {
+                    await dispatcher.DeliverAvailableAsync(stoppingToken);
+                }
             }
             catch (Exception error) when (!stoppingToken.IsCancellationRequested)
             {
                 // The store itself failed (not the subscriber): keep the checkpoint and try again at the next wake.
-                logger.LogError(error, "Event feed for {Subscriber} could not read or checkpoint", dispatcher.Subscriber);
+                _logger.LogError(error, "Event feed for {Subscriber} could not read or checkpoint", subscriberName);
             }
 
             try
@@ -96,4 +80,37 @@ public sealed class EventFeedService(
             }
         }
     }
+
+    private async Task KeepRunningAsync(string subscriberName, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await grains.GetGrain<IEventFeedGrain>(subscriberName).KeepRunning().WaitAsync(stoppingToken);
+            signal.Ring();
+        }
+        catch (Exception error) when (!stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down or the cluster is changing: the next tick tries again.
+            _logger.LogWarning(error, "Could not reach the feed of {Subscriber}", subscriberName);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+    }
+
+    private static async Task<bool> WaitForTickAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private EventDispatcher Dispatcher(IEventSubscriber subscriber) =>
+        new(subscriber, store, checkpoints, options.Value, time, loggers.CreateLogger($"HelpDesk.EventFeed.{subscriber.Name}"));
 }

@@ -8,7 +8,7 @@ using Orleans.TestingHost;
 namespace HelpDesk.Core.Tests.Tickets;
 
 /// <summary>A real Orleans test cluster (one silo) over a real SQLite file, as the embedded hub runs.</summary>
-public sealed class TicketClusterFixture : IAsyncLifetime
+public class TicketClusterFixture : IAsyncLifetime
 {
     private readonly TempDirectory _data = new();
 
@@ -24,9 +24,16 @@ public sealed class TicketClusterFixture : IAsyncLifetime
 
     public ITicketEventStore Store => Cluster.Silos[0].ServiceProvider.GetRequiredService<ITicketEventStore>();
 
+    /// <summary>Silos sharing the one store; more than one makes a cluster.</summary>
+    protected virtual short SiloCount => 1;
+
+    protected virtual void ConfigureSiloServices(IServiceCollection services)
+    {
+    }
+
     public async ValueTask InitializeAsync()
     {
-        var builder = new InProcessTestClusterBuilder(1);
+        var builder = new InProcessTestClusterBuilder(SiloCount);
         builder.ConfigureSiloHost((_, host) =>
         {
             host.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -40,6 +47,7 @@ public sealed class TicketClusterFixture : IAsyncLifetime
                 ["HelpDesk:PluginHost:CallTimeout"] = "00:00:01",
             });
             host.Services.AddHelpDeskCore(host.Configuration, _data.Path);
+            ConfigureSiloServices(host.Services);
         });
         builder.ConfigureSilo((_, silo) => silo.AddHelpDeskGrains());
         builder.ConfigureClient(client => client.Services.AddHelpDeskSerialization());
@@ -51,5 +59,6 @@ public sealed class TicketClusterFixture : IAsyncLifetime
     {
         await Cluster.DisposeAsync();
         _data.Dispose();
+        GC.SuppressFinalize(this);
     }
 }

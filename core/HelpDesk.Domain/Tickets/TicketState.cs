@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using HelpDesk.Domain.Events;
 
 namespace HelpDesk.Domain.Tickets;
@@ -44,7 +45,11 @@ public sealed class TicketState
 
     public List<ExternalLink> ExternalLinks { get; set; } = [];
 
-    /// <summary>The channel ids of the customer messages it holds, so a redelivered message is not added twice.</summary>
+    /// <summary>
+    /// The channel ids of the customer messages it holds, so a redelivered message is not added twice. Only the grain's
+    /// decisions need it: it is rebuilt from the events, and neither projected nor sent to readers.
+    /// </summary>
+    [JsonIgnore]
     public SortedSet<string> MessageIds { get; set; } = new(StringComparer.Ordinal);
 
     public int PublicMessageCount { get; set; }

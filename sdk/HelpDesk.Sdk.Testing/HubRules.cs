@@ -35,6 +35,9 @@ internal static class HubRules
     public static HelpDeskApiException? CheckMove(TicketStatus from, TicketStatus to) =>
         Refused(DomainStatusRules.CheckMove(Enum.Parse<DomainStatus>(from.ToString()), Enum.Parse<DomainStatus>(to.ToString())));
 
+    public static HelpDeskApiException? ExternalUpdate(RecordExternalUpdate update, IReadOnlyList<HelpDesk.Domain.Tickets.ExternalLink> links) =>
+        Refused(ExternalUpdateRules.Check(update, links));
+
     public static string? Blank(string? value) => TicketInput.Blank(value);
 
     private static DomainRequester ToDomain(Customer customer) =>

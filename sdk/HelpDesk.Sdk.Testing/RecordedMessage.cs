@@ -5,4 +5,11 @@ namespace HelpDesk.Sdk.Testing;
 /// <param name="Kind">Reply or note, and from whom.</param>
 /// <param name="Body">Its text, as given.</param>
 /// <param name="At">When it was added, by the fake hub's <see cref="TimeProvider"/>.</param>
-public sealed record RecordedMessage(long Ticket, MessageKind Kind, string Body, DateTimeOffset At);
+public sealed record RecordedMessage(long Ticket, MessageKind Kind, string Body, DateTimeOffset At)
+{
+    /// <summary>The channel a customer's message came in on, when it was added with one.</summary>
+    public HelpDesk.Sdk.Tickets.TicketChannel? Channel { get; init; }
+
+    /// <summary>Its id on that channel, when it was added with one.</summary>
+    public string? MessageId { get; init; }
+}

@@ -24,6 +24,20 @@ public sealed partial class RecordingHelpDeskApi
         Record(nameof(AddCustomerReplyAsync), [number, body], () => AddMessage(number, body, MessageKind.CustomerReply), cancellationToken);
 
     /// <inheritdoc/>
+    public Task<TicketSnapshot> AddCustomerReplyAsync(long number, InboundMessage message, CancellationToken cancellationToken) =>
+        Record(nameof(AddCustomerReplyAsync), [number, message], () => AddMessage(number, message.Body, MessageKind.CustomerReply, message), cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<TicketSnapshot>> FindByExternalReferenceAsync(string system, string key, CancellationToken cancellationToken) =>
+        Record<IReadOnlyList<TicketSnapshot>>(nameof(FindByExternalReferenceAsync), [system, key], () =>
+            [.. _tickets.Select(t => t.Snapshot()).Where(t => t.ExternalReferences.Any(r => r.System == system && r.Key == key)).OrderByDescending(t => t.Number)],
+            cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<TicketSnapshot> RecordExternalUpdateAsync(long number, ExternalUpdate update, CancellationToken cancellationToken) =>
+        Record(nameof(RecordExternalUpdateAsync), [number, update], () => RecordExternalUpdate(number, update), cancellationToken);
+
+    /// <inheritdoc/>
     public Task<TicketSnapshot> AddAgentReplyAsync(long number, string body, CancellationToken cancellationToken) =>
         Record(nameof(AddAgentReplyAsync), [number, body], () => AddMessage(number, body, MessageKind.AgentReply), cancellationToken);
 

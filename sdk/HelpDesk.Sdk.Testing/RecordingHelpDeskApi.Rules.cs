@@ -1,5 +1,7 @@
 using HelpDesk.Domain.Commands;
+using HelpDesk.Domain.Tickets;
 using HelpDesk.Sdk.Tickets;
+using TicketStatus = HelpDesk.Sdk.Tickets.TicketStatus;
 
 namespace HelpDesk.Sdk.Testing;
 
@@ -30,12 +32,20 @@ public sealed partial class RecordingHelpDeskApi
 
     private TicketRecord Existing(long number) => Find(number) ?? throw Refusals.NoSuchTicket(number);
 
-    private TicketSnapshot AddMessage(long number, string body, MessageKind kind)
+    private TicketSnapshot AddMessage(long number, string body, MessageKind kind, InboundMessage? inbound = null)
     {
         var ticket = Existing(number);
-        if (HubRules.Text("body", body, TicketLimits.Body) is { } problem)
+        var problem = HubRules.Text("body", body, TicketLimits.Body)
+            ?? HubRules.SingleLine("messageId", inbound?.MessageId, TicketLimits.MessageId, required: false);
+        if (problem is not null)
         {
             throw problem;
+        }
+
+        var messageId = HubRules.Blank(inbound?.MessageId);
+        if (messageId is not null && (ticket.MessageIds.Contains(messageId) || HubRules.Blank(ticket.Snapshot().ExternalId) == messageId))
+        {
+            return ticket.Snapshot();
         }
 
         if (ticket.Status == TicketStatus.Closed)
@@ -44,7 +54,14 @@ public sealed partial class RecordingHelpDeskApi
         }
 
         var now = _timeProvider.GetUtcNow();
-        ticket.Apply(now, () => _messages.Add(new RecordedMessage(number, kind, body, now)));
+        ticket.Apply(now, () =>
+        {
+            _messages.Add(new RecordedMessage(number, kind, body, now) { Channel = inbound?.Channel, MessageId = messageId });
+            if (messageId is not null)
+            {
+                ticket.MessageIds.Add(messageId);
+            }
+        });
         var reopens = kind == MessageKind.CustomerReply && ticket.Status is TicketStatus.Pending or TicketStatus.Solved;
         var opens = kind == MessageKind.AgentReply && ticket.Status == TicketStatus.New;
         if (reopens || opens)
@@ -120,11 +137,37 @@ public sealed partial class RecordingHelpDeskApi
             throw problem;
         }
 
-        if (!ticket.ExternalReferences.Exists(r => r.System == reference.System && r.Key == reference.Key))
+        if (!ticket.ExternalLinks.Exists(l => l.System == reference.System && l.Key == reference.Key))
         {
-            ticket.Apply(_timeProvider.GetUtcNow(), () => ticket.ExternalReferences.Add(reference));
+            ticket.Apply(_timeProvider.GetUtcNow(), () => ticket.ExternalLinks.Add(new ExternalLink(reference.System, reference.Key, reference.Url)));
         }
 
+        return ticket.Snapshot();
+    }
+
+    private TicketSnapshot RecordExternalUpdate(long number, ExternalUpdate update)
+    {
+        var ticket = Existing(number);
+        var command = new RecordExternalUpdate(update.System, update.Key, update.Status, update.IsResolved, update.Comment, update.Author, update.Url);
+        if (HubRules.ExternalUpdate(command, ticket.ExternalLinks) is { } problem)
+        {
+            throw problem;
+        }
+
+        var index = ticket.ExternalLinks.FindIndex(l => l.System == update.System && l.Key == update.Key);
+        var link = ticket.ExternalLinks[index];
+        if (!ExternalUpdateRules.IsNews(command, link))
+        {
+            return ticket.Snapshot();
+        }
+
+        ThrowIfClosed(ticket);
+        var now = _timeProvider.GetUtcNow();
+        ticket.Apply(now, () =>
+        {
+            ticket.ExternalLinks[index] = link with { Status = HubRules.Blank(update.Status) ?? link.Status, Url = HubRules.Blank(update.Url) ?? link.Url };
+            _externalUpdates.Add(new RecordedExternalUpdate(number, update, now));
+        });
         return ticket.Snapshot();
     }
 

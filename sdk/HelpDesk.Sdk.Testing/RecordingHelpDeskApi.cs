@@ -15,6 +15,7 @@ public sealed partial class RecordingHelpDeskApi : IHelpDeskApi
     private readonly List<TicketRecord> _tickets = [];
     private readonly List<RecordedCall> _calls = [];
     private readonly List<RecordedMessage> _messages = [];
+    private readonly List<RecordedExternalUpdate> _externalUpdates = [];
 
     /// <summary>Creates an empty hub on the system clock.</summary>
     public RecordingHelpDeskApi()
@@ -46,6 +47,18 @@ public sealed partial class RecordingHelpDeskApi : IHelpDeskApi
             lock (_gate)
             {
                 return [.. _messages];
+            }
+        }
+    }
+
+    /// <summary>Every external update accepted, in order; redeliveries that changed nothing are not among them.</summary>
+    public IReadOnlyList<RecordedExternalUpdate> ExternalUpdates
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _externalUpdates];
             }
         }
     }

@@ -1,4 +1,6 @@
+using HelpDesk.Domain.Tickets;
 using HelpDesk.Sdk.Tickets;
+using TicketStatus = HelpDesk.Sdk.Tickets.TicketStatus;
 
 namespace HelpDesk.Sdk.Testing;
 
@@ -15,7 +17,10 @@ internal sealed class TicketRecord(long number, NewTicket opened, DateTimeOffset
 
     public SortedSet<string> Tags { get; } = new(StringComparer.Ordinal);
 
-    public List<ExternalReference> ExternalReferences { get; } = [];
+    /// <summary>In the hub's own form, so the hub's rules for external updates apply to it unchanged.</summary>
+    public List<ExternalLink> ExternalLinks { get; } = [];
+
+    public HashSet<string> MessageIds { get; } = new(StringComparer.Ordinal);
 
     public DateTimeOffset CreatedAt { get; } = createdAt;
 
@@ -44,7 +49,7 @@ internal sealed class TicketRecord(long number, NewTicket opened, DateTimeOffset
         [.. Tags],
         new Dictionary<string, string>(opened.Fields),
         HubRules.Blank(opened.ExternalId),
-        [.. ExternalReferences],
+        [.. ExternalLinks.Select(l => new ExternalReference(l.System, l.Key, l.Url))],
         CreatedAt,
         UpdatedAt);
 }

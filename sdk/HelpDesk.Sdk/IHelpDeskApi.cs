@@ -24,11 +24,29 @@ public interface IHelpDeskApi
     /// <param name="cancellationToken">Cancels the call.</param>
     Task<IReadOnlyList<TicketSnapshot>> FindByExternalIdAsync(string externalId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Tickets linked to this item of another system (<see cref="LinkExternalIssueAsync"/>), newest first: a webhook
+    /// about a Jira issue finds the tickets to update. Several tickets may be linked to one item.
+    /// </summary>
+    /// <param name="system">The item's system, as linked (<c>jira</c>).</param>
+    /// <param name="key">The item's key, as linked (<c>OPS-12</c>).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<IReadOnlyList<TicketSnapshot>> FindByExternalReferenceAsync(string system, string key, CancellationToken cancellationToken);
+
     /// <summary>Adds the customer's reply; a pending or solved ticket goes back to open.</summary>
     /// <param name="number">The ticket.</param>
     /// <param name="body">The reply's text.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     Task<TicketSnapshot> AddCustomerReplyAsync(long number, string body, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Adds a customer's message received on a channel; a pending or solved ticket goes back to open. A message whose
+    /// <see cref="InboundMessage.MessageId"/> the ticket already has changes nothing and returns the ticket as it is.
+    /// </summary>
+    /// <param name="number">The ticket.</param>
+    /// <param name="message">The message, its channel and its id there.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    Task<TicketSnapshot> AddCustomerReplyAsync(long number, InboundMessage message, CancellationToken cancellationToken);
 
     /// <summary>Adds a public answer, written by the plugin on behalf of the support team.</summary>
     /// <param name="number">The ticket.</param>
@@ -65,4 +83,14 @@ public interface IHelpDeskApi
     /// <param name="reference">The item.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     Task<TicketSnapshot> LinkExternalIssueAsync(long number, ExternalReference reference, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records news from an item the ticket is linked to (its status, a comment), as an event on the ticket. Refused
+    /// when the ticket is not linked to that item; an update that repeats the item's known status and carries nothing
+    /// else changes nothing.
+    /// </summary>
+    /// <param name="number">The ticket.</param>
+    /// <param name="update">The item and what changed there.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    Task<TicketSnapshot> RecordExternalUpdateAsync(long number, ExternalUpdate update, CancellationToken cancellationToken);
 }

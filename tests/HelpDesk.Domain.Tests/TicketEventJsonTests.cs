@@ -19,6 +19,8 @@ public sealed class TicketEventJsonTests
         events.AddRange(Apply(live, TicketDecider.AddMessage(live, new AddMessage("thanks", MessageVisibility.Public, Customer), Now)));
         events.AddRange(Apply(live, Decider.Update(live, new UpdateTicket { Status = TicketStatus.Pending, Priority = Priority.High, Assignee = new("bea"), RemoveTags = ["vip"], Fields = new Dictionary<string, string?> { ["order"] = null } }, Agent, Now)));
         events.AddRange(Apply(live, TicketDecider.LinkExternalIssue(live, new ExternalLink("jira", "OPS-1", null), Agent, Now)));
+        events.AddRange(Apply(live, TicketDecider.RecordExternalUpdate(live, new RecordExternalUpdate("jira", "OPS-1", "Done", true, "Fixed in 2.4.", "Eve", "https://jira.example.com/browse/OPS-1"), Agent, Now)));
+        events.AddRange(Apply(live, TicketDecider.AddMessage(live, new AddMessage("again", MessageVisibility.Public, Customer, Channel.Email, "<m2@example.com>"), Now)));
 
         var replayed = new TicketState();
         foreach (var @event in events)
@@ -37,8 +39,18 @@ public sealed class TicketEventJsonTests
     {
         // These strings are in databases already: renaming one would make old events unreadable.
         Assert.Equal(
-            ["agent-replied", "assigned", "customer-replied", "external-issue-linked", "fields-changed", "internal-note-added", "priority-changed", "status-changed", "tags-changed", "ticket-opened"],
+            ["agent-replied", "assigned", "customer-replied", "external-issue-linked", "external-issue-updated", "fields-changed", "internal-note-added", "priority-changed", "status-changed", "tags-changed", "ticket-opened"],
             TicketEventTypes.Names.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_customer_reply_stored_before_channels_and_message_ids_is_still_read()
+    {
+        const string stored = """{"actor":{"kind":"customer","id":"ana@example.com"},"at":"2026-01-01T00:00:00+00:00","body":"Hi"}""";
+
+        var replied = Assert.IsType<CustomerReplied>(TicketEventJson.Deserialize("customer-replied", stored));
+
+        Assert.Equal(("Hi", (Channel?)null, (string?)null), (replied.Body, replied.Channel, replied.MessageId));
     }
 
     [Fact]

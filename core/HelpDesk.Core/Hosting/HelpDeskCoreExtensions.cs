@@ -1,4 +1,5 @@
 using HelpDesk.Core.EventFeed;
+using HelpDesk.Core.Plugins.Capabilities;
 using HelpDesk.Core.Plugins.Hosting;
 using HelpDesk.Core.Plugins.Loading;
 using HelpDesk.Core.Queries;
@@ -47,6 +48,7 @@ public static class HelpDeskCoreExtensions
         services.AddSingleton<PluginSettings>();
         services.AddSingleton<PluginHost>();
         services.AddHostedService(sp => sp.GetRequiredService<PluginHost>());
+        services.AddPluginCapabilities();
         return services;
     }
 

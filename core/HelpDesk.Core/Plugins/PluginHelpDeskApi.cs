@@ -27,12 +27,22 @@ public sealed class PluginHelpDeskApi(string pluginId, TicketCommands commands, 
         return [.. page.Items.Select(SdkMapping.ToSnapshot)];
     }
 
-    public async Task<TicketSnapshot> AddCustomerReplyAsync(long number, string body, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<TicketSnapshot>> FindByExternalReferenceAsync(string system, string key, CancellationToken cancellationToken)
+    {
+        var page = await queries.ListAsync(new TicketQuery { LinkedTo = new ExternalLinkKey(system, key), Limit = TicketQuery.MaxLimit }, cancellationToken);
+        return [.. page.Items.Select(SdkMapping.ToSnapshot)];
+    }
+
+    public Task<TicketSnapshot> AddCustomerReplyAsync(long number, string body, CancellationToken cancellationToken) =>
+        AddCustomerReplyAsync(number, new InboundMessage(body), cancellationToken);
+
+    public async Task<TicketSnapshot> AddCustomerReplyAsync(long number, InboundMessage message, CancellationToken cancellationToken)
     {
         var ticket = await queries.GetAsync(number, cancellationToken)
             ?? throw new HelpDeskApiException(HelpDeskApiError.NotFound, "number", $"There is no ticket #{number}.");
         var customer = new Actor(ActorKind.Customer, ticket.Requester!.Email, ticket.Requester.Name);
-        return Snapshot(await commands.AddMessageAsync(number, new AddMessage(body, MessageVisibility.Public, customer), expectedVersion: null));
+        var command = new AddMessage(message.Body, MessageVisibility.Public, customer, SdkMapping.ToDomain(message.Channel), message.MessageId);
+        return Snapshot(await commands.AddMessageAsync(number, command, expectedVersion: null));
     }
 
     public async Task<TicketSnapshot> AddAgentReplyAsync(long number, string body, CancellationToken cancellationToken) =>
@@ -52,6 +62,9 @@ public sealed class PluginHelpDeskApi(string pluginId, TicketCommands commands, 
 
     public async Task<TicketSnapshot> LinkExternalIssueAsync(long number, ExternalReference reference, CancellationToken cancellationToken) =>
         Snapshot(await commands.LinkExternalIssueAsync(number, new ExternalLink(reference.System, reference.Key, reference.Url), _plugin));
+
+    public async Task<TicketSnapshot> RecordExternalUpdateAsync(long number, ExternalUpdate update, CancellationToken cancellationToken) =>
+        Snapshot(await commands.RecordExternalUpdateAsync(number, SdkMapping.ToCommand(update), _plugin));
 
     private static TicketSnapshot Snapshot(TicketCommandResult result) =>
         result.Rejection is { } rejection ? throw SdkMapping.ToException(rejection) : SdkMapping.ToSnapshot(result.Ticket!);

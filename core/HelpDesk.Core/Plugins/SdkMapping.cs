@@ -39,6 +39,9 @@ public static class SdkMapping
         Fields: ticket.Fields,
         ExternalId: ticket.ExternalId);
 
+    public static RecordExternalUpdate ToCommand(ExternalUpdate update) =>
+        new(update.System, update.Key, update.Status, update.IsResolved, update.Comment, update.Author, update.Url);
+
     public static TicketEventEnvelope ToEnvelope(StoredTicketEvent stored)
     {
         // Actor and time are members of the envelope; the data holds the rest, as the REST API's audit trail shows it.
@@ -51,6 +54,8 @@ public static class SdkMapping
     }
 
     public static DomainStatus ToDomain(SdkStatus status) => ByName<SdkStatus, DomainStatus>(status);
+
+    public static Channel ToDomain(TicketChannel channel) => ByName<TicketChannel, Channel>(channel);
 
     public static Priority ToDomain(TicketPriority priority) => ByName<TicketPriority, Priority>(priority);
 

@@ -77,6 +77,12 @@ public sealed class TicketQueries(Database database)
 
         Filter(sql, command, "t.queue = @queue", "@queue", query.Queue);
         Filter(sql, command, "t.external_id = @external_id", "@external_id", query.ExternalId);
+        if (query.LinkedTo is { } linked)
+        {
+            sql.Append(" AND t.number IN (SELECT l.ticket FROM ticket_links l WHERE l.system = @link_system AND l.external_key = @link_key)");
+            command.With("@link_system", linked.System).With("@link_key", linked.Key);
+        }
+
         Filter(sql, command, "t.requester_email = @requester", "@requester", query.RequesterEmail?.ToLowerInvariant());
         Filter(sql, command, "t.number IN (SELECT g.ticket FROM ticket_tags g WHERE g.tag = @tag)", "@tag", query.Tag?.ToLowerInvariant());
         Filter(sql, command, "t.created_at >= @from", "@from", UnixTime.ToMs(query.CreatedFrom));

@@ -23,6 +23,9 @@ public sealed record TicketQuery
     /// <summary>The id the ticket had in the system it came from.</summary>
     public string? ExternalId { get; init; }
 
+    /// <summary>Only tickets linked to this item of another system (a Jira issue).</summary>
+    public ExternalLinkKey? LinkedTo { get; init; }
+
     /// <summary>Full-text words; a ticket matches when one of its texts holds them all.</summary>
     public IReadOnlyList<string>? Words { get; init; }
 

@@ -122,5 +122,17 @@ internal static class PostgreSqlSchema
             updated_at BIGINT  NOT NULL
         );
         """,
+        """
+        -- Which tickets an item of another system (a Jira issue) is linked to: its webhooks find them here.
+        CREATE TABLE ticket_links (
+            system       TEXT    NOT NULL,
+            external_key TEXT    NOT NULL,
+            ticket       BIGINT  NOT NULL,
+            PRIMARY KEY (system, external_key, ticket)
+        );
+        INSERT INTO ticket_links (system, external_key, ticket)
+            SELECT DISTINCT l ->> 'system', l ->> 'key', t.number
+            FROM tickets t CROSS JOIN LATERAL jsonb_array_elements(t.external_links::jsonb) AS l;
+        """,
     ];
 }

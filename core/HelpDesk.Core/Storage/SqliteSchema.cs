@@ -127,5 +127,17 @@ internal static class SqliteSchema
             updated_at INTEGER  NOT NULL
         );
         """,
+        """
+        -- Which tickets an item of another system (a Jira issue) is linked to: its webhooks find them here.
+        CREATE TABLE ticket_links (
+            system       TEXT    NOT NULL,
+            external_key TEXT    NOT NULL,
+            ticket       INTEGER NOT NULL,
+            PRIMARY KEY (system, external_key, ticket)
+        );
+        INSERT INTO ticket_links (system, external_key, ticket)
+            SELECT DISTINCT json_extract(l.value, '$.system'), json_extract(l.value, '$.key'), t.number
+            FROM tickets t, json_each(t.external_links) l;
+        """,
     ];
 }

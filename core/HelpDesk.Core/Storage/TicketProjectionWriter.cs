@@ -36,6 +36,10 @@ internal sealed class TicketProjectionWriter(PreparedCommands commands)
         VALUES (@ticket, @version, @kind, @visibility, @author_kind, @author_id, @author_name, @body, @search_text, @at)
         """;
 
+    private const string InsertLink = """
+        INSERT INTO ticket_links (system, external_key, ticket) VALUES (@system, @key, @ticket) ON CONFLICT DO NOTHING
+        """;
+
     public async Task WriteAsync(TicketAppend append, CancellationToken cancellationToken)
     {
         var version = append.ExpectedVersion;
@@ -62,6 +66,13 @@ internal sealed class TicketProjectionWriter(PreparedCommands commands)
         if (append.Events.Any(e => e is TicketOpened or TagsChanged))
         {
             await WriteTagsAsync(append.Result, cancellationToken);
+        }
+
+        foreach (var linked in append.Events.OfType<ExternalIssueLinked>())
+        {
+            await commands.Get(InsertLink)
+                .With("@system", linked.Link.System).With("@key", linked.Link.Key).With("@ticket", append.Ticket)
+                .ExecuteNonQueryAsync(cancellationToken);
         }
     }
 

@@ -14,5 +14,7 @@ public interface ITicketGrain : IGrainWithIntegerKey
 
     Task<TicketCommandResult> LinkExternalIssue(ExternalLink link, Actor actor);
 
+    Task<TicketCommandResult> RecordExternalUpdate(RecordExternalUpdate update, Actor actor);
+
     Task<TicketState?> Get();
 }

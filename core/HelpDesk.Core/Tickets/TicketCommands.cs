@@ -27,4 +27,7 @@ public sealed class TicketCommands(IGrainFactory grains, TicketNumberAllocator n
 
     public Task<TicketCommandResult> LinkExternalIssueAsync(long number, ExternalLink link, Actor actor) =>
         grains.GetGrain<ITicketGrain>(number).LinkExternalIssue(link, actor);
+
+    public Task<TicketCommandResult> RecordExternalUpdateAsync(long number, RecordExternalUpdate update, Actor actor) =>
+        grains.GetGrain<ITicketGrain>(number).RecordExternalUpdate(update, actor);
 }

@@ -33,6 +33,9 @@ public sealed class TicketGrain(ITicketEventStore store, TicketDecider decider, 
     public Task<TicketCommandResult> LinkExternalIssue(ExternalLink link, Actor actor) =>
         CommitAsync(null, () => TicketDecider.LinkExternalIssue(State, link, actor, Now()));
 
+    public Task<TicketCommandResult> RecordExternalUpdate(RecordExternalUpdate update, Actor actor) =>
+        CommitAsync(null, () => TicketDecider.RecordExternalUpdate(State, update, actor, Now()));
+
     public Task<TicketState?> Get() => Task.FromResult(State.Exists ? State.Copy() : null);
 
     public async Task<KeyValuePair<int, TicketState>> ReadStateFromStorage()

@@ -3,4 +3,6 @@ using HelpDesk.Domain.Tickets;
 namespace HelpDesk.Domain.Commands;
 
 /// <summary>A reply or a note. A customer author makes a customer reply; an internal message is a note.</summary>
-public sealed record AddMessage(string Body, MessageVisibility Visibility, Actor Author);
+/// <param name="Channel">Where a customer's message came in, when a channel reports it.</param>
+/// <param name="MessageId">Its id on that channel; a message the ticket already has is not added again.</param>
+public sealed record AddMessage(string Body, MessageVisibility Visibility, Actor Author, Channel? Channel = null, string? MessageId = null);

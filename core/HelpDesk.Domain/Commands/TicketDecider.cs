@@ -60,9 +60,17 @@ public sealed class TicketDecider(PriorityMatrix matrix)
             return new Rejection(RejectionKind.NotFound, "number", "No such ticket.");
         }
 
-        if ((TicketInput.Text("body", command.Body, TicketLimits.Body) ?? TicketInput.Author(command.Author)) is { } problem)
+        var problem = TicketInput.Text("body", command.Body, TicketLimits.Body)
+            ?? TicketInput.Author(command.Author)
+            ?? TicketInput.SingleLine("messageId", command.MessageId, TicketLimits.MessageId, required: false);
+        if (problem is not null)
         {
             return problem;
+        }
+
+        if (TicketInput.Blank(command.MessageId) is { } messageId && (state.MessageIds.Contains(messageId) || state.ExternalId == messageId))
+        {
+            return Decision.Accept([]);
         }
 
         if (state.Status == TicketStatus.Closed)
@@ -83,7 +91,7 @@ public sealed class TicketDecider(PriorityMatrix matrix)
         {
             // A customer's answer puts a pending or solved ticket back in the agents' hands, as in Zendesk;
             // on-hold stays on hold because the ticket waits on a third party, not on the customer.
-            TicketEvent reply = new CustomerReplied(author, now, command.Body);
+            TicketEvent reply = new CustomerReplied(author, now, command.Body, command.Channel, TicketInput.Blank(command.MessageId));
             return state.Status is TicketStatus.Pending or TicketStatus.Solved
                 ? Decision.Accept([reply, new StatusChanged(author, now, state.Status, TicketStatus.Open)])
                 : Decision.Accept([reply]);
@@ -140,6 +148,38 @@ public sealed class TicketDecider(PriorityMatrix matrix)
         return state.ExternalLinks.Any(l => l.System == link.System && l.Key == link.Key)
             ? Decision.Accept([])
             : Decision.Accept([new ExternalIssueLinked(actor, now, link)]);
+    }
+
+    public static Decision RecordExternalUpdate(TicketState state, RecordExternalUpdate update, Actor actor, DateTimeOffset now)
+    {
+        if (!state.Exists)
+        {
+            return new Rejection(RejectionKind.NotFound, "number", "No such ticket.");
+        }
+
+        if (ExternalUpdateRules.Check(update, state.ExternalLinks) is { } problem)
+        {
+            return problem;
+        }
+
+        // A redelivery changes nothing, even on a closed ticket; news on a closed ticket is refused like any edit.
+        if (!ExternalUpdateRules.IsNews(update, ExternalUpdateRules.LinkOf(update, state.ExternalLinks)!))
+        {
+            return Decision.Accept([]);
+        }
+
+        return state.Status == TicketStatus.Closed
+            ? new Rejection(RejectionKind.Conflict, "status", $"Ticket #{state.Number} is closed and can no longer change.")
+            : Decision.Accept([new ExternalIssueUpdated(
+                actor,
+                now,
+                update.System,
+                update.Key,
+                TicketInput.Blank(update.Status),
+                update.Resolved,
+                TicketInput.Blank(update.Comment),
+                TicketInput.Blank(update.Author),
+                TicketInput.Blank(update.Url))]);
     }
 
     private Priority? ResolvePriority(Priority? priority, Impact? impact, Urgency? urgency, Priority fallback) =>

@@ -11,6 +11,10 @@ public static class TicketLimits
     public const int ExternalId = 200;
     public const int System = 100;
     public const int Url = 2_048;
+    public const int ExternalStatus = 100;
+
+    /// <summary>RFC 5322's line limit: an email's Message-ID fits.</summary>
+    public const int MessageId = 998;
     public const int AgentOrQueue = 128;
     public const int Tags = 50;
     public const int Tag = 64;

@@ -20,6 +20,7 @@ public static class TicketEventTypes
         ["tags-changed"] = typeof(TagsChanged),
         ["fields-changed"] = typeof(FieldsChanged),
         ["external-issue-linked"] = typeof(ExternalIssueLinked),
+        ["external-issue-updated"] = typeof(ExternalIssueUpdated),
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<Type, string> ByType = ByName.ToFrozenDictionary(p => p.Value, p => p.Key);

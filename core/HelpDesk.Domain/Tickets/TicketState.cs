@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using HelpDesk.Domain.Events;
 
 namespace HelpDesk.Domain.Tickets;
@@ -44,6 +45,13 @@ public sealed class TicketState
 
     public List<ExternalLink> ExternalLinks { get; set; } = [];
 
+    /// <summary>
+    /// The channel ids of the customer messages it holds, so a redelivered message is not added twice. Only the grain's
+    /// decisions need it: it is rebuilt from the events, and neither projected nor sent to readers.
+    /// </summary>
+    [JsonIgnore]
+    public SortedSet<string> MessageIds { get; set; } = new(StringComparer.Ordinal);
+
     public int PublicMessageCount { get; set; }
 
     public int InternalNoteCount { get; set; }
@@ -67,8 +75,13 @@ public sealed class TicketState
             case TicketOpened opened:
                 ApplyOpened(opened);
                 break;
-            case CustomerReplied:
+            case CustomerReplied replied:
                 PublicMessageCount++;
+                if (replied.MessageId is { } messageId)
+                {
+                    MessageIds.Add(messageId);
+                }
+
                 break;
             case AgentReplied:
                 PublicMessageCount++;
@@ -96,6 +109,9 @@ public sealed class TicketState
             case ExternalIssueLinked linked:
                 ExternalLinks.Add(linked.Link);
                 break;
+            case ExternalIssueUpdated updated:
+                ApplyExternalUpdate(updated);
+                break;
             default:
                 throw new InvalidOperationException($"TicketState cannot apply {@event.GetType().Name}.");
         }
@@ -110,6 +126,7 @@ public sealed class TicketState
         copy.Tags = new SortedSet<string>(Tags, StringComparer.Ordinal);
         copy.Fields = new SortedDictionary<string, string>(Fields, StringComparer.Ordinal);
         copy.ExternalLinks = [.. ExternalLinks];
+        copy.MessageIds = new SortedSet<string>(MessageIds, StringComparer.Ordinal);
         return copy;
     }
 
@@ -136,6 +153,16 @@ public sealed class TicketState
         Status = changed.To;
         SolvedAt = changed.To == TicketStatus.Solved ? changed.At : changed.To == TicketStatus.Closed ? SolvedAt : null;
         ClosedAt = changed.To == TicketStatus.Closed ? changed.At : null;
+    }
+
+    private void ApplyExternalUpdate(ExternalIssueUpdated updated)
+    {
+        var index = ExternalLinks.FindIndex(l => l.System == updated.System && l.Key == updated.Key);
+        if (index >= 0)
+        {
+            var link = ExternalLinks[index];
+            ExternalLinks[index] = link with { Status = updated.Status ?? link.Status, Url = updated.Url ?? link.Url };
+        }
     }
 
     private void ApplyFields(FieldsChanged changed)

@@ -32,7 +32,8 @@ public sealed partial class PluginHost(
     SubscriberCheckpoints checkpoints,
     FeedSignal signal,
     ILoggerFactory loggers,
-    TimeProvider time) : IHostedService, IAsyncDisposable
+    TimeProvider time,
+    PluginVersionChanges versionChanges) : IHostedService, IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, PluginSlot> _slots = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ITimer> _pendingReloads = new(StringComparer.Ordinal);
@@ -139,7 +140,7 @@ public sealed partial class PluginHost(
             return null;
         }
 
-        var slot = _slots.GetOrAdd(id, key => new PluginSlot(key, time));
+        var slot = _slots.GetOrAdd(id, key => new PluginSlot(key, time, versionChanges));
         await slot.Changes.WaitAsync(cancellationToken);
         try
         {

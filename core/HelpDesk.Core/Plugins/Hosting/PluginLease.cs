@@ -7,6 +7,9 @@ public sealed class PluginLease(PluginVersion version) : IDisposable
 
     public IServiceProvider Services => version.Plugin.Services;
 
+    /// <summary>The running version's manifest: what it declared when it was loaded.</summary>
+    public Manifests.CheckedManifest Manifest => version.Plugin.Manifest;
+
     /// <summary>
     /// Calls into the plugin through its version's timeout and circuit breaker. Polly's timeout only cancels the
     /// token; a plugin that ignores it is abandoned here instead, so the call still ends on time and the breaker

@@ -5,9 +5,12 @@ public sealed class PluginSlot
 {
     private PluginVersion? _current;
 
-    public PluginSlot(string id, TimeProvider time)
+    private readonly PluginVersionChanges? _changes;
+
+    public PluginSlot(string id, TimeProvider time, PluginVersionChanges? changes = null)
     {
         Id = id;
+        _changes = changes;
         Status = new PluginStatus(id, null, null, PluginState.Loading, [], null, time.GetUtcNow());
     }
 
@@ -21,7 +24,13 @@ public sealed class PluginSlot
     public PluginVersion? Current
     {
         get => Volatile.Read(ref _current);
-        set => Volatile.Write(ref _current, value);
+        set
+        {
+            if (Interlocked.Exchange(ref _current, value) != value)
+            {
+                _changes?.Notify(this);
+            }
+        }
     }
 
     /// <summary>A lease on the running version, or null when none runs (faulted, disabled, between versions).</summary>

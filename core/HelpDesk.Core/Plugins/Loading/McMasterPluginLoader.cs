@@ -12,7 +12,7 @@ namespace HelpDesk.Core.Plugins.Loading;
 /// One collectible load context per plugin (McMaster.NETCore.Plugins). Only the SDK and the abstractions it exposes
 /// are shared with the hub, so a plugin may bring its own versions of anything else.
 /// </summary>
-public sealed class McMasterPluginLoader : IPluginLoader
+public sealed class McMasterPluginLoader(TimeProvider? time = null) : IPluginLoader
 {
     private static readonly Type[] SharedTypes =
     [
@@ -57,6 +57,16 @@ public sealed class McMasterPluginLoader : IPluginLoader
             catch (Exception error) when (error is InvalidOperationException or AggregateException)
             {
                 throw new PluginLoadException($"{manifest.Id} registers services that cannot be built: {error.Message}", error);
+            }
+
+            try
+            {
+                CapabilityCheck.Check(manifest, provider, (time ?? TimeProvider.System).GetUtcNow());
+            }
+            catch
+            {
+                provider.Dispose();
+                throw;
             }
 
             return new LoadedPlugin(manifest, provider, loader, loader.LoadContext);

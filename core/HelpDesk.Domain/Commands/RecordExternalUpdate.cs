@@ -1,0 +1,11 @@
+namespace HelpDesk.Domain.Commands;
+
+/// <summary>What a linked issue's system reports; at least one of status, comment and URL.</summary>
+public sealed record RecordExternalUpdate(
+    string System,
+    string Key,
+    string? Status = null,
+    bool? Resolved = null,
+    string? Comment = null,
+    string? Author = null,
+    string? Url = null);

@@ -23,8 +23,12 @@ public static class FeedThroughputBenchmark
     }
 
     /// <param name="EnableSeconds">The enable call (it loads the plugin again) until it answered.</param>
-    /// <param name="DrainSeconds">From that answer until the plugin had no lag.</param>
-    public sealed record DrainResult(long Backlog, double EnableSeconds, double DrainSeconds)
+    /// <param name="DrainSeconds">
+    /// By the hub's clock: from the plugin running again to its checkpoint's last advance. The admin API is polled
+    /// only every 100 ms meanwhile, as each poll's queries compete with the drain for the same 2 cores.
+    /// </param>
+    /// <param name="ObservedSeconds">From the enable call's answer until a poll saw no lag: an upper bound.</param>
+    public sealed record DrainResult(long Backlog, double EnableSeconds, double DrainSeconds, double ObservedSeconds)
     {
         public double PerSecond => Backlog / DrainSeconds;
     }
@@ -61,7 +65,9 @@ public static class FeedThroughputBenchmark
         var clock = Stopwatch.StartNew();
         await admin.EnableAsync(id);
         var enabled = clock.Elapsed.TotalSeconds;
-        await admin.WaitForNoLagAsync(id, TimeSpan.FromMinutes(5), Poll);
-        return new DrainResult(backlog, enabled, clock.Elapsed.TotalSeconds - enabled);
+        var drained = await admin.WaitForNoLagAsync(id, TimeSpan.FromMinutes(5), TimeSpan.FromMilliseconds(100));
+        var observed = clock.Elapsed.TotalSeconds - enabled;
+        var (_, lastAdvance) = await CheckpointRow.ReadAsync(hub, $"plugin:{id}");
+        return new DrainResult(backlog, enabled, (lastAdvance - drained.Since).TotalSeconds, observed);
     }
 }

@@ -13,7 +13,8 @@ public sealed class PluginsAdmin(Uri hub) : IDisposable
         DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", ChildHub.AdminKey) },
     };
 
-    public sealed record Plugin(string Id, string? Version, string State, long Checkpoint, long Lag);
+    /// <param name="Since">When the hub put it in its current state, by the hub's clock.</param>
+    public sealed record Plugin(string Id, string? Version, string State, DateTimeOffset Since, long Checkpoint, long Lag);
 
     public async Task<Plugin?> FindAsync(string id)
     {
@@ -24,7 +25,8 @@ public sealed class PluginsAdmin(Uri hub) : IDisposable
             {
                 var delivery = item.GetProperty("delivery");
                 var version = item.TryGetProperty("version", out var v) ? v.GetString() : null;
-                return new Plugin(id, version, item.GetProperty("state").GetString()!, delivery.GetProperty("checkpoint").GetInt64(), delivery.GetProperty("lag").GetInt64());
+                return new Plugin(
+                    id, version, item.GetProperty("state").GetString()!, item.GetProperty("since").GetDateTimeOffset(), delivery.GetProperty("checkpoint").GetInt64(), delivery.GetProperty("lag").GetInt64());
             }
         }
 

@@ -17,7 +17,7 @@ public sealed record BenchmarkOptions(
           --duration 20 --warmup 5 --concurrency 64
                                       each load phase: live feed throughput, backlog written while disabled,
                                       and each delivery-lag rate
-          --lag-rates 100,400,1000        steady creates/s at which delivery lag is measured
+          --lag-rates 100,400,1000    steady creates/s at which delivery lag is measured
           --set KEY=VALUE             an environment setting for the child hub, repeatable
                                       (--set HELPDESK__EVENTFEED__READBATCHSIZE=1024)
         """;

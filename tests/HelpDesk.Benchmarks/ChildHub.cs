@@ -51,7 +51,12 @@ public sealed class ChildHub : IAsyncDisposable
             start.Environment[key] = value;
         }
 
-        var hub = new ChildHub(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}"), data);
+        var process = Process.Start(start)!;
+        process.EnableRaisingEvents = true;
+
+        // A hub that dies mid-run shows only as refused connections in the driver: say how it ended.
+        process.Exited += (_, _) => Console.Error.WriteLine($"hub process {process.Id} exited with code {process.ExitCode}");
+        var hub = new ChildHub(process, new Uri($"http://127.0.0.1:{port}"), data);
         using var probe = new HttpClient { BaseAddress = hub.Address, Timeout = TimeSpan.FromSeconds(2) };
         for (var attempt = 0; attempt < 600; attempt++)
         {

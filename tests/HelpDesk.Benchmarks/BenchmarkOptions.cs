@@ -2,18 +2,37 @@ using System.Globalization;
 
 namespace HelpDesk.Benchmarks;
 
-public sealed record BenchmarkOptions(int DurationSeconds, int WarmupSeconds, int Concurrency, int RawSingleTickets, int RawBatchedTickets, int BatchSize, Uri? Hub)
+public sealed record BenchmarkOptions(
+    string Scenario, int DurationSeconds, int WarmupSeconds, int Concurrency, int RawSingleTickets, int RawBatchedTickets, int BatchSize, Uri? Hub,
+    int Reloads, IReadOnlyList<double> LagRates, IReadOnlyDictionary<string, string> HubSettings, bool Help)
 {
+    public const string Usage = """
+        Usage: dotnet run -c Release --project tests/HelpDesk.Benchmarks -- [--scenario creates|plugins] [options]
+
+        --scenario creates (default)  HTTP ticket creates on a child hub, beside the raw SQLite ceiling
+          --duration 20 --warmup 5 --concurrency 64 --raw-single 2000 --raw-batched 20000 --batch 32
+          --hub URL                   load only, against a hub started by hand
+        --scenario plugins            plugin host and event feed on a child hub, with the echo fixture plugin
+          --reloads 10                in-place upgrades timed (v1 ↔ v2 files copied over), then as many API reloads
+          --duration 20 --warmup 5 --concurrency 64
+                                      each load phase: live feed throughput, backlog written while disabled,
+                                      and each delivery-lag rate
+          --lag-rates 100,400,1000    steady creates/s at which delivery lag is measured
+          --set KEY=VALUE             an environment setting for the child hub, repeatable
+                                      (--set HELPDESK__EVENTFEED__READBATCHSIZE=1024)
+        """;
+
     public static BenchmarkOptions Parse(string[] args)
     {
-        int Get(string name, int fallback)
-        {
-            var i = Array.IndexOf(args, name);
-            return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
-        }
+        string? Text(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        int Get(string name, int fallback) => Text(name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
 
-        var hub = Array.IndexOf(args, "--hub") is var h and >= 0 && h + 1 < args.Length ? new Uri(args[h + 1]) : null;
+        var rates = (Text("--lag-rates") ?? "100,400,1000").Split(',').Select(r => double.Parse(r, CultureInfo.InvariantCulture)).ToArray();
+        var settings = args.Select((arg, i) => (arg, i)).Where(a => a.arg == "--set" && a.i + 1 < args.Length)
+            .Select(a => args[a.i + 1].Split('=', 2)).ToDictionary(kv => kv[0], kv => kv.Length > 1 ? kv[1] : "", StringComparer.Ordinal);
         return new BenchmarkOptions(
-            Get("--duration", 20), Get("--warmup", 5), Get("--concurrency", 64), Get("--raw-single", 2_000), Get("--raw-batched", 20_000), Get("--batch", 32), hub);
+            Text("--scenario") ?? "creates", Get("--duration", 20), Get("--warmup", 5), Get("--concurrency", 64),
+            Get("--raw-single", 2_000), Get("--raw-batched", 20_000), Get("--batch", 32), Text("--hub") is { } hub ? new Uri(hub) : null,
+            Get("--reloads", 10), rates, settings, args.Contains("--help") || args.Contains("-h"));
     }
 }

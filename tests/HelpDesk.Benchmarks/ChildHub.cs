@@ -23,7 +23,11 @@ public sealed class ChildHub : IAsyncDisposable
 
     public string DataDirectory { get; }
 
-    public static async Task<ChildHub> StartAsync()
+    /// <summary>Its plugins folder, inside the data directory so each run starts with none.</summary>
+    public string PluginsDirectory => Path.Combine(DataDirectory, "plugins");
+
+    /// <param name="configuration">More settings, as environment variables (<c>HELPDESK__PLUGINS__NOOP__MODE</c>).</param>
+    public static async Task<ChildHub> StartAsync(IReadOnlyDictionary<string, string>? configuration = null)
     {
         var data = Directory.CreateTempSubdirectory("helpdesk-bench-hub-").FullName;
         var port = FreePort();
@@ -35,13 +39,24 @@ public sealed class ChildHub : IAsyncDisposable
             {
                 ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
                 ["HELPDESK__DATADIRECTORY"] = data,
+                ["HELPDESK__PLUGINSDIRECTORY"] = Path.Combine(data, "plugins"),
                 ["HELPDESK__BOOTSTRAP__ADMINAPIKEY"] = AdminKey,
                 ["HELPDESK__ORLEANS__SILOPORT"] = FreePort().ToString(CultureInfo.InvariantCulture),
                 ["HELPDESK__ORLEANS__GATEWAYPORT"] = FreePort().ToString(CultureInfo.InvariantCulture),
                 ["Logging__LogLevel__Default"] = "Warning",
             },
         };
-        var hub = new ChildHub(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}"), data);
+        foreach (var (key, value) in configuration ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
+        var process = Process.Start(start)!;
+        process.EnableRaisingEvents = true;
+
+        // A hub that dies mid-run shows only as refused connections in the driver: say how it ended.
+        process.Exited += (_, _) => Console.Error.WriteLine($"hub process {process.Id} exited with code {process.ExitCode}");
+        var hub = new ChildHub(process, new Uri($"http://127.0.0.1:{port}"), data);
         using var probe = new HttpClient { BaseAddress = hub.Address, Timeout = TimeSpan.FromSeconds(2) };
         for (var attempt = 0; attempt < 600; attempt++)
         {

@@ -18,31 +18,37 @@ public static class HttpCreateLoad
     {
         public double PerSecond => Created / Seconds;
 
-        public double Percentile(double p)
-        {
-            if (LatenciesMs.Length == 0)
-            {
-                return double.NaN;
-            }
-
-            return LatenciesMs[Math.Min(LatenciesMs.Length - 1, (int)Math.Ceiling(p / 100 * LatenciesMs.Length) - 1)];
-        }
+        public double Percentile(double p) => Percentiles.Of(LatenciesMs, p);
     }
 
     public static async Task<Result> RunAsync(Uri address, int concurrency, TimeSpan duration)
     {
-        using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
-        {
-            BaseAddress = address,
-            Timeout = TimeSpan.FromSeconds(30),
-        };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ChildHub.AdminKey);
+        using var client = NewClient(address, concurrency);
         var clock = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, concurrency).Select(_ => Task.Run(() => ClientLoopAsync(client, clock, duration))).ToArray();
         var results = await Task.WhenAll(workers);
         var seconds = clock.Elapsed.TotalSeconds;
         var latencies = results.SelectMany(r => r.Latencies).Select(ticks => ticks * 1000.0 / Stopwatch.Frequency).Order().ToArray();
         return new Result(results.Sum(r => r.Created), results.Sum(r => r.Errors), seconds, latencies);
+    }
+
+    /// <summary>A client authorised as the hub's admin, keeping up to <paramref name="connections"/> connections open.</summary>
+    public static HttpClient NewClient(Uri address, int connections)
+    {
+        var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
+        {
+            BaseAddress = address,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ChildHub.AdminKey);
+        return client;
+    }
+
+    /// <summary>Opens one ticket; true on 201.</summary>
+    public static async Task<bool> CreateOneAsync(HttpClient client)
+    {
+        using var response = await client.PostAsync(new Uri("/api/v1/tickets", UriKind.Relative), new StringContent(Body, Encoding.UTF8, "application/json"));
+        return response.StatusCode == HttpStatusCode.Created;
     }
 
     private static async Task<(int Created, int Errors, List<long> Latencies)> ClientLoopAsync(HttpClient client, Stopwatch clock, TimeSpan duration)
@@ -53,9 +59,9 @@ public static class HttpCreateLoad
             var started = Stopwatch.GetTimestamp();
             try
             {
-                using var response = await client.PostAsync("/api/v1/tickets", new StringContent(Body, Encoding.UTF8, "application/json"));
+                var ok = await CreateOneAsync(client);
                 latencies.Add(Stopwatch.GetTimestamp() - started);
-                if (response.StatusCode == HttpStatusCode.Created)
+                if (ok)
                 {
                     created++;
                 }

@@ -31,17 +31,22 @@ public static class RawSqliteBaseline
             await new SchemaMigrator(database, NullLogger<SchemaMigrator>.Instance).MigrateAsync(CancellationToken.None);
             await using var writer = new TicketEventWriter(database, Options.Create(new StorageOptions { MaxBatchSize = batchSize }), NullLogger<TicketEventWriter>.Instance);
             var clock = Stopwatch.StartNew();
-            for (var first = 1; first <= tickets; first += batchSize)
-            {
-                // A batch's appends are queued together, so the writer commits them as one transaction.
-                await Task.WhenAll(Enumerable.Range(first, Math.Min(batchSize, tickets - first + 1)).Select(n => writer.AppendAsync(NewTicket(n))));
-            }
-
+            await OpenTicketsAsync(writer, tickets, batchSize);
             return tickets / clock.Elapsed.TotalSeconds;
         }
         finally
         {
             Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    /// <summary>Opens tickets 1 to <paramref name="tickets"/> through the writer, <paramref name="batchSize"/> per commit.</summary>
+    public static async Task OpenTicketsAsync(TicketEventWriter writer, int tickets, int batchSize)
+    {
+        for (var first = 1; first <= tickets; first += batchSize)
+        {
+            // A batch's appends are queued together, so the writer commits them as one transaction.
+            await Task.WhenAll(Enumerable.Range(first, Math.Min(batchSize, tickets - first + 1)).Select(n => writer.AppendAsync(NewTicket(n))));
         }
     }
 

@@ -5,7 +5,7 @@ using System.Text.Json;
 
 namespace HelpDesk.Samples.TeamChat.Tests;
 
-/// <summary>An incoming-webhook endpoint on loopback that keeps the messages posted to it, or answers with a failure.</summary>
+/// <summary>An incoming-webhook endpoint on loopback (real HTTP) that keeps what is posted to it, or answers with a failure.</summary>
 public sealed class FakeChatServer : IAsyncDisposable
 {
     private readonly HttpListener _listener = new();
@@ -16,7 +16,7 @@ public sealed class FakeChatServer : IAsyncDisposable
         using (var probe = new TcpListener(IPAddress.Loopback, 0))
         {
             probe.Start();
-            Url = new Uri($"http://127.0.0.1:{((IPEndPoint)probe.LocalEndpoint).Port}/hooks/incoming/");
+            Url = new Uri($"http://127.0.0.1:{((IPEndPoint)probe.LocalEndpoint).Port}/services/T000/B000/incoming/");
         }
 
         _listener.Prefixes.Add(Url.ToString());
@@ -26,11 +26,19 @@ public sealed class FakeChatServer : IAsyncDisposable
 
     public Uri Url { get; }
 
-    /// <summary>The <c>text</c> of each message received, in order.</summary>
+    /// <summary>The <c>text</c> of each message accepted, in order.</summary>
     public ConcurrentQueue<string> Messages { get; } = new();
 
-    /// <summary>The status the next requests get: 200, or a failure to see the plugin's reaction.</summary>
+    /// <summary>How many posts arrived, refused ones included.</summary>
+    public int Requests => _requests;
+
+    /// <summary>The media type and JSON members of the last post, to check the payload's shape.</summary>
+    public (string? MediaType, string[] Members) LastPayload { get; private set; }
+
+    /// <summary>The status the next posts get: 200, or a failure to see the plugin's reaction.</summary>
     public HttpStatusCode Answer { get; set; } = HttpStatusCode.OK;
+
+    private int _requests;
 
     public async ValueTask DisposeAsync()
     {
@@ -53,10 +61,14 @@ public sealed class FakeChatServer : IAsyncDisposable
                 return;
             }
 
-            if (Answer == HttpStatusCode.OK)
+            Interlocked.Increment(ref _requests);
+            using (var body = await JsonDocument.ParseAsync(context.Request.InputStream))
             {
-                using var body = await JsonDocument.ParseAsync(context.Request.InputStream);
-                Messages.Enqueue(body.RootElement.GetProperty("text").GetString()!);
+                LastPayload = (context.Request.ContentType?.Split(';')[0], [.. body.RootElement.EnumerateObject().Select(m => m.Name)]);
+                if (Answer == HttpStatusCode.OK)
+                {
+                    Messages.Enqueue(body.RootElement.GetProperty("text").GetString()!);
+                }
             }
 
             context.Response.StatusCode = (int)Answer;

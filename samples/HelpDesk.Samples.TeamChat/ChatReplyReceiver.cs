@@ -1,4 +1,3 @@
-using System.Text.Json;
 using HelpDesk.Sdk;
 using HelpDesk.Sdk.Capabilities;
 using HelpDesk.Sdk.Webhooks;
@@ -7,25 +6,19 @@ namespace HelpDesk.Samples.TeamChat;
 
 /// <summary>
 /// <c>POST /hooks/team-chat/replies</c>: a reply written in the chat, put on its ticket as an internal note or a public
-/// answer. Requests are signed like Slack's: <c>X-TeamChat-Signature: v0=hex(HMAC-SHA256(secret, "{timestamp}:{body}"))</c>
-/// with <c>X-TeamChat-Timestamp</c> in Unix seconds, at most five minutes off, so a captured request cannot be replayed later.
+/// answer. Only requests signed with the configured secret (see <see cref="ChatSignature"/>) change anything.
 /// </summary>
 public sealed class ChatReplyReceiver(IHelpDeskApi helpDesk, TeamChatOptions options) : IWebhookReceiver
 {
-    /// <summary>The signature header.</summary>
-    public const string SignatureHeader = "X-TeamChat-Signature";
-
-    /// <summary>The timestamp header.</summary>
-    public const string TimestampHeader = "X-TeamChat-Timestamp";
-
-    private static readonly TimeSpan Tolerance = TimeSpan.FromMinutes(5);
+    /// <summary>Where replies are posted, after <c>/hooks/team-chat</c>.</summary>
+    public const string RepliesPath = "/replies";
 
     /// <inheritdoc/>
     public async Task<WebhookResponse> ReceiveAsync(WebhookRequest request, CancellationToken cancellationToken)
     {
-        if (request.Path != "/replies")
+        if (request.Path != RepliesPath)
         {
-            return new WebhookResponse(404, $"Nothing is at {request.Path}; replies go to /replies.");
+            return new WebhookResponse(404, $"Nothing is at {request.Path}; replies go to {RepliesPath}.");
         }
 
         if (request.Method != "POST")
@@ -34,96 +27,39 @@ public sealed class ChatReplyReceiver(IHelpDeskApi helpDesk, TeamChatOptions opt
         }
 
         // Without a secret nobody can be told apart from an attacker: refuse everyone rather than trust anyone.
-        if (string.IsNullOrEmpty(options.SigningSecret))
+        if (options.SigningSecret is not { } secret)
         {
             return WebhookResponse.Unauthorized("Replies are refused until a SigningSecret is configured.");
         }
 
-        var check = WebhookSignature.VerifyTimestamped(
-            SignatureAlgorithm.HmacSha256, options.SigningSecret, request.Body.Span,
-            request.Header(SignatureHeader), request.Header(TimestampHeader), request.ReceivedAt, Tolerance, prefix: "v0=");
-        if (check != SignatureCheck.Valid)
+        if (ChatSignature.Verify(secret, request) is var check && check != SignatureCheck.Valid)
         {
             return WebhookResponse.Unauthorized($"The request's signature is {check.ToString().ToLowerInvariant()}.");
         }
 
-        if (ChatReply.Parse(request.Body) is not { } reply)
-        {
-            return WebhookResponse.BadRequest(ChatReply.Problem(request.Body));
-        }
+        var (reply, problem) = ChatReply.Parse(request.Body);
+        return reply is null ? WebhookResponse.BadRequest(problem) : await AddAsync(reply, cancellationToken);
+    }
 
+    private async Task<WebhookResponse> AddAsync(ChatReply reply, CancellationToken cancellationToken)
+    {
+        var text = $"{reply.Author} (from chat): {reply.Text}";
         try
         {
-            var text = $"{reply.Author} (from chat): {reply.Text}";
             _ = reply.Public
                 ? await helpDesk.AddAgentReplyAsync(reply.Ticket, text, cancellationToken)
                 : await helpDesk.AddInternalNoteAsync(reply.Ticket, text, cancellationToken);
             return WebhookResponse.NoContent();
         }
-        catch (HelpDeskApiException refused) when (refused.Kind == HelpDeskApiError.NotFound)
-        {
-            return new WebhookResponse(404, $"There is no ticket #{reply.Ticket}.");
-        }
         catch (HelpDeskApiException refused)
         {
-            return new WebhookResponse(refused.Kind == HelpDeskApiError.Conflict ? 409 : 400, $"{refused.Field}: {refused.Message}");
-        }
-    }
-}
-
-/// <summary>The reply's JSON: <c>{"ticket": 42, "author": "sam", "text": "…", "visibility": "internal" | "public"}</c>.</summary>
-internal sealed record ChatReply(long Ticket, string Author, string Text, bool Public)
-{
-    public static ChatReply? Parse(ReadOnlyMemory<byte> body) => Read(body, out var reply, out _) ? reply : null;
-
-    public static string Problem(ReadOnlyMemory<byte> body) => Read(body, out _, out var problem) ? "" : problem;
-
-    private static bool Read(ReadOnlyMemory<byte> body, out ChatReply? reply, out string problem)
-    {
-        reply = null;
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(body);
-        }
-        catch (JsonException)
-        {
-            problem = "body: not JSON.";
-            return false;
-        }
-
-        using (document)
-        {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
+            var status = refused.Kind switch
             {
-                problem = "body: expected a JSON object.";
-                return false;
-            }
-
-            if (!root.TryGetProperty("ticket", out var ticket) || ticket.ValueKind != JsonValueKind.Number || !ticket.TryGetInt64(out var number) || number <= 0)
-            {
-                problem = "ticket: required, a ticket number.";
-                return false;
-            }
-
-            if (!root.TryGetProperty("text", out var text) || text.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(text.GetString()))
-            {
-                problem = "text: required, not blank.";
-                return false;
-            }
-
-            var author = root.TryGetProperty("author", out var a) && a.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(a.GetString()) ? a.GetString()! : "someone";
-            var visibility = root.TryGetProperty("visibility", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : "internal";
-            if (visibility is not ("internal" or "public"))
-            {
-                problem = "visibility: internal or public.";
-                return false;
-            }
-
-            reply = new ChatReply(number, author.Trim(), text.GetString()!.Trim(), visibility == "public");
-            problem = "";
-            return true;
+                HelpDeskApiError.NotFound => 404,
+                HelpDeskApiError.Conflict => 409,
+                _ => 400,
+            };
+            return new WebhookResponse(status, refused.Kind == HelpDeskApiError.NotFound ? $"ticket: there is no ticket #{reply.Ticket}." : $"{refused.Field}: {refused.Message}");
         }
     }
 }

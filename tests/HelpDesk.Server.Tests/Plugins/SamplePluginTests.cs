@@ -2,51 +2,42 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using HelpDesk.Sdk.Webhooks;
 using HelpDesk.Server.Tests.Infrastructure;
 using HelpDesk.TestSupport;
 
 namespace HelpDesk.Server.Tests.Plugins;
 
-/// <summary>The partner sample dropped into a running hub (a real child process), then called as a chat would call it.</summary>
+/// <summary>
+/// The partner sample (samples/HelpDesk.Samples.TeamChat) copied into a running hub, a real child process, then called
+/// as a chat would call it: signed Slack-style, <c>X-Signature: v0=hex(HMAC-SHA256(secret, "v0:{timestamp}:{body}"))</c>.
+/// </summary>
 public sealed class SamplePluginTests
 {
     private const string Secret = "sample-signing-secret";
 
     [Fact]
-    public async Task The_sample_copied_into_a_running_hub_runs_within_5_s_and_its_webhook_checks_signatures_and_size()
+    public async Task The_sample_copied_into_a_running_hub_runs_within_5_s_and_its_webhook_refuses_forged_and_oversized_calls_without_changes()
     {
         using var data = new TempDirectory();
-        var plugins = Path.Combine(data.Path, "plugins");
-        Directory.CreateDirectory(plugins);
-        await using var hub = await HubProcess.StartAsync(Path.Combine(data.Path, "db"), new Dictionary<string, string>
-        {
-            ["HELPDESK__PLUGINSDIRECTORY"] = plugins,
-            ["HELPDESK__PLUGINS__TEAM-CHAT__SIGNINGSECRET"] = Secret,
-            ["HELPDESK__PLUGINHOST__MAXWEBHOOKBODYBYTES"] = "4096",
-        });
+        await using var hub = await StartHubAsync(data, new() { ["HELPDESK__PLUGINHOST__MAXWEBHOOKBODYBYTES"] = "4096" });
         using var admin = hub.Admin();
         var number = await admin.CreateTicketNumberAsync();
 
-        FixturePlugins.InstallTeamChat(plugins);
-        var copied = Stopwatch.StartNew();
-        using (var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(5)))
-        {
-            while (!await IsRunningAsync(admin))
-            {
-                await Task.Delay(50, deadline.Token);
-            }
-        }
+        await InstallAndWaitUntilRunningAsync(data, admin);
 
-        Assert.True(copied.Elapsed < TimeSpan.FromSeconds(5));
-        var before = await admin.EventsAsync(number);
+        var before = await ConversationAsync(admin, number);
         var body = $$"""{"ticket": {{number}}, "author": "sam", "text": "On it."}""";
-
         var forged = await PostReplyAsync(hub, body, Sign(body, "not-the-secret"));
-        var oversized = await PostReplyAsync(hub, new string(' ', 5000), Sign(body, Secret));
-        Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
-        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, oversized.StatusCode);
-        Assert.Equal(before.Length, (await admin.EventsAsync(number)).Length);
+        var unsigned = await PostReplyAsync(hub, body, new Dictionary<string, string>());
+        var stale = await PostReplyAsync(hub, body, Sign(body, Secret, DateTimeOffset.UtcNow.AddMinutes(-10)));
+        var oversized = await PostReplyAsync(hub, body + new string(' ', 5000), Sign(body + new string(' ', 5000), Secret));
+
+        Assert.Equal(
+            [HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.RequestEntityTooLarge],
+            new[] { forged.StatusCode, unsigned.StatusCode, stale.StatusCode, oversized.StatusCode });
+        Assert.Equal(before, await ConversationAsync(admin, number));
 
         var signed = await PostReplyAsync(hub, body, Sign(body, Secret));
         Assert.Equal(HttpStatusCode.NoContent, signed.StatusCode);
@@ -54,22 +45,55 @@ public sealed class SamplePluginTests
         Assert.Equal(("internal-note-added", "plugin:team-chat"), (note.GetProperty("type").GetString(), note.GetProperty("actor").GetProperty("id").GetString()));
     }
 
-    private static async Task<bool> IsRunningAsync(HttpClient admin) =>
-        (await admin.GetJsonAsync("/api/v1/plugins")).GetProperty("items").EnumerateArray()
-            .Any(p => p.GetProperty("id").GetString() == "team-chat" && p.GetProperty("state").GetString() == "running");
+    internal static async Task<HubProcess> StartHubAsync(TempDirectory data, Dictionary<string, string> settings)
+    {
+        var plugins = Path.Combine(data.Path, "plugins");
+        Directory.CreateDirectory(plugins);
+        settings["HELPDESK__PLUGINSDIRECTORY"] = plugins;
+        settings["HELPDESK__PLUGINS__TEAM-CHAT__SIGNINGSECRET"] = Secret;
+        return await HubProcess.StartAsync(Path.Combine(data.Path, "db"), settings);
+    }
 
-    private static async Task<HttpResponseMessage> PostReplyAsync(HubProcess hub, string body, (string Signature, string Timestamp) signature)
+    /// <summary>Installs the sample's build (staged, then moved in) and waits for the admin API to show it running: 5 s at most.</summary>
+    internal static async Task InstallAndWaitUntilRunningAsync(TempDirectory data, HttpClient admin)
+    {
+        FixturePlugins.InstallTeamChat(Path.Combine(data.Path, "plugins"));
+        var copied = Stopwatch.StartNew();
+        string? state = null;
+        while (copied.Elapsed < TimeSpan.FromSeconds(5) && (state = await StateAsync(admin)) != "running")
+        {
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+
+        Assert.True(state == "running", $"team-chat was '{state ?? "absent"}' {copied.Elapsed.TotalSeconds:0.0} s after it was copied in.");
+    }
+
+    private static async Task<string?> StateAsync(HttpClient admin) =>
+        (await admin.GetJsonAsync("/api/v1/plugins")).GetProperty("items").EnumerateArray()
+            .Where(p => p.GetProperty("id").GetString() == "team-chat")
+            .Select(p => p.GetProperty("state").GetString() + (p.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.String ? ": " + e.GetString() : ""))
+            .FirstOrDefault();
+
+    /// <summary>What an agent sees of the ticket: its messages and its audit trail, as raw JSON.</summary>
+    private static async Task<(string Messages, int Events)> ConversationAsync(HttpClient admin, long number) =>
+        ((await admin.GetJsonAsync($"/api/v1/tickets/{number}/messages")).GetRawText(), (await admin.EventsAsync(number)).Length);
+
+    private static async Task<HttpResponseMessage> PostReplyAsync(HubProcess hub, string body, IReadOnlyDictionary<string, string> headers)
     {
         using var client = new HttpClient { BaseAddress = hub.Address };
         using var request = new HttpRequestMessage(HttpMethod.Post, "/hooks/team-chat/replies") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        request.Headers.Add("X-TeamChat-Signature", signature.Signature);
-        request.Headers.Add("X-TeamChat-Timestamp", signature.Timestamp);
+        foreach (var (name, value) in headers)
+        {
+            request.Headers.Add(name, value);
+        }
+
         return await client.SendAsync(request);
     }
 
-    private static (string Signature, string Timestamp) Sign(string body, string secret)
+    private static Dictionary<string, string> Sign(string body, string secret, DateTimeOffset? at = null)
     {
-        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        return ("v0=" + WebhookSignature.Compute(SignatureAlgorithm.HmacSha256, secret, Encoding.UTF8.GetBytes($"{timestamp}:{body}")), timestamp);
+        var timestamp = (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var signature = WebhookSignature.Compute(SignatureAlgorithm.HmacSha256, secret, Encoding.UTF8.GetBytes($"v0:{timestamp}:{body}"));
+        return new() { ["X-Signature"] = "v0=" + signature, ["X-Timestamp"] = timestamp };
     }
 }

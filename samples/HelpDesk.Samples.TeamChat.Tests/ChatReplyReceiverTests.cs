@@ -58,17 +58,17 @@ public sealed class ChatReplyReceiverTests : IAsyncDisposable
     }
 
     [Theory]
-    [InlineData("no headers")]
-    [InlineData("no signature")]
-    [InlineData("no timestamp")]
-    [InlineData("wrong secret")]
-    [InlineData("body changed")]
-    [InlineData("timestamp changed")]
-    [InlineData("signed without v0 in the message")]
-    [InlineData("not hex")]
-    [InlineData("six minutes old")]
-    [InlineData("six minutes ahead")]
-    public async Task A_reply_without_a_valid_fresh_signature_gets_401_and_changes_nothing(string tampering)
+    [InlineData("no headers", "not signed")]
+    [InlineData("no signature", "not signed")]
+    [InlineData("no timestamp", "not signed")]
+    [InlineData("wrong secret", "does not match")]
+    [InlineData("body changed", "does not match")]
+    [InlineData("timestamp changed", "does not match")]
+    [InlineData("signed without v0 in the message", "does not match")]
+    [InlineData("not hex", "not in the expected form")]
+    [InlineData("six minutes old", "more than 5 minutes off")]
+    [InlineData("six minutes ahead", "more than 5 minutes off")]
+    public async Task A_reply_without_a_valid_fresh_signature_gets_401_saying_why_and_changes_nothing(string tampering, string why)
     {
         var ticket = Seed();
         var body = $$"""{"ticket": {{ticket.Number}}, "text": "Close it."}""";
@@ -90,6 +90,7 @@ public sealed class ChatReplyReceiverTests : IAsyncDisposable
         var response = await PostAsync(body, headers);
 
         Assert.Equal(401, response.StatusCode);
+        Assert.Contains(why, response.Detail, StringComparison.Ordinal);
         Assert.Empty(_harness.Api.Calls);
         Assert.Empty(_harness.Api.Messages);
     }

@@ -32,9 +32,16 @@ public sealed class ChatReplyReceiver(IHelpDeskApi helpDesk, TeamChatOptions opt
             return WebhookResponse.Unauthorized("Replies are refused until a SigningSecret is configured.");
         }
 
-        if (ChatSignature.Verify(secret, request) is var check && check != SignatureCheck.Valid)
+        var check = ChatSignature.Verify(secret, request);
+        if (check != SignatureCheck.Valid)
         {
-            return WebhookResponse.Unauthorized($"The request's signature is {check.ToString().ToLowerInvariant()}.");
+            return WebhookResponse.Unauthorized(check switch
+            {
+                SignatureCheck.Missing => $"The request is not signed: {ChatSignature.SignatureHeader} and {ChatSignature.TimestampHeader} are required.",
+                SignatureCheck.Malformed => $"{ChatSignature.SignatureHeader} or {ChatSignature.TimestampHeader} is not in the expected form.",
+                SignatureCheck.Expired => $"{ChatSignature.TimestampHeader} is more than {ChatSignature.Tolerance.TotalMinutes:0} minutes off; sign the request again.",
+                _ => "The signature does not match the request.",
+            });
         }
 
         var (reply, problem) = ChatReply.Parse(request.Body);

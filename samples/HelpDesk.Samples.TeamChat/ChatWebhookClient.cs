@@ -1,4 +1,5 @@
-using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
 
 namespace HelpDesk.Samples.TeamChat;
 
@@ -16,7 +17,9 @@ public sealed class ChatWebhookClient(HttpClient http, TeamChatOptions options)
     public async Task PostAsync(string text, CancellationToken cancellationToken)
     {
         var webhook = options.WebhookUrl ?? throw new InvalidOperationException("team-chat: WebhookUrl is not configured, so urgent tickets cannot be posted.");
-        using var response = await http.PostAsJsonAsync(webhook, new ChatMessage(text), cancellationToken);
+        // Buffered, so the post carries a Content-Length: not every webhook endpoint accepts a chunked body.
+        using var content = new StringContent(JsonSerializer.Serialize(new ChatMessage(text), JsonSerializerOptions.Web), Encoding.UTF8, "application/json");
+        using var response = await http.PostAsync(webhook, content, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
             throw new HttpRequestException($"The chat webhook answered {(int)response.StatusCode}.", null, response.StatusCode);

@@ -36,10 +36,9 @@ public sealed partial class PluginHost(
     PluginVersionChanges versionChanges) : IHostedService, IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, PluginSlot> _slots = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, ITimer> _pendingReloads = new(StringComparer.Ordinal);
     private readonly ILogger _logger = loggers.CreateLogger<PluginHost>();
     private readonly List<Task> _retiring = [];
-    private FileSystemWatcher? _watcher;
+    private PluginFolderWatcher? _watcher;
 
     public string PluginsDirectory { get; } = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.PluginsDirectory));
 
@@ -55,24 +54,14 @@ public sealed partial class PluginHost(
             await LoadAsync(Path.GetFileName(folder), cancellationToken);
         }
 
-        _watcher = new FileSystemWatcher(PluginsDirectory)
-        {
-            IncludeSubdirectories = true,
-            NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
-        };
-        _watcher.Changed += (_, e) => ScheduleReload(e.FullPath);
-        _watcher.Created += (_, e) => ScheduleReload(e.FullPath);
-        _watcher.Deleted += (_, e) => ScheduleReload(e.FullPath);
-        _watcher.Renamed += (_, e) => ScheduleReload(e.FullPath);
-        _watcher.EnableRaisingEvents = true;
+        _watcher = new PluginFolderWatcher(PluginsDirectory, hostOptions.Value.ReloadDelay, time, ReloadInBackground);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        _watcher?.Dispose();
-        foreach (var timer in _pendingReloads.Values)
+        if (_watcher is not null)
         {
-            await timer.DisposeAsync();
+            await _watcher.DisposeAsync();
         }
 
         foreach (var slot in _slots.Values)
@@ -232,34 +221,8 @@ public sealed partial class PluginHost(
         }
     }
 
-    private void ScheduleReload(string path)
+    private void ReloadInBackground(string id)
     {
-        var relative = Path.GetRelativePath(PluginsDirectory, path);
-        var id = relative.Split(Path.DirectorySeparatorChar)[0];
-        if (id is "." or ".." || id.Length == 0)
-        {
-            return;
-        }
-
-        var delay = hostOptions.Value.ReloadDelay;
-        _pendingReloads.AddOrUpdate(
-            id,
-            key => time.CreateTimer(FireReload, key, delay, Timeout.InfiniteTimeSpan),
-            (_, timer) =>
-            {
-                timer.Change(delay, Timeout.InfiniteTimeSpan);
-                return timer;
-            });
-    }
-
-    private void FireReload(object? state)
-    {
-        var id = (string)state!;
-        if (_pendingReloads.TryRemove(id, out var timer))
-        {
-            timer.Dispose();
-        }
-
         _ = Task.Run(async () =>
         {
             try

@@ -63,13 +63,13 @@ public sealed partial class PluginTaskScheduler : BackgroundService
         await scheduler.DeleteJobs(await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(group), cancellationToken), cancellationToken);
 
         using var lease = _host.Find(pluginId)?.TryEnter();
-        if (lease is null || !lease.Manifest.Capabilities.Contains("scheduled-task"))
+        if (lease is null)
         {
             return;
         }
 
         // Names and schedules were checked when the plugin loaded; a version that got this far has good ones.
-        var tasks = lease.Services.GetServices<IScheduledTask>().ToList();
+        var tasks = lease.Offered<IScheduledTask>().ToList();
         foreach (var task in tasks)
         {
             var job = JobBuilder.Create<PluginTaskJob>()

@@ -23,7 +23,7 @@ public sealed class PluginCapability<T>(PluginSlot slot, string capability, stri
     public async Task<CapabilityResult<TResult>> CallAsync<TResult>(Func<T, CancellationToken, Task<TResult>> call, CancellationToken cancellationToken)
     {
         using var lease = slot.TryEnter();
-        var target = lease?.Services.GetServices<T>().FirstOrDefault(c => c.Name == name);
+        var target = lease?.Offered<T>().FirstOrDefault(c => c.Name == name);
         if (lease is null || target is null)
         {
             return Fail<TResult>(CapabilityFailureKind.Unavailable, $"Plugin {slot.Id} is {slot.Status.State.ToString().ToLowerInvariant()} and offers no {capability} named '{name}' now.");

@@ -21,12 +21,12 @@ public sealed class PluginCapabilityCatalog(PluginHost host, ILogger<PluginCapab
         foreach (var status in host.List())
         {
             using var lease = host.Find(status.Id)?.TryEnter();
-            if (lease is null || !lease.Manifest.Capabilities.Contains(capability))
+            if (lease is null)
             {
                 continue;
             }
 
-            found.AddRange(lease.Services.GetServices<T>().Select(c => new PluginCapability<T>(host.Find(status.Id)!, capability, c.Name, logger)));
+            found.AddRange(lease.Offered<T>().Select(c => new PluginCapability<T>(host.Find(status.Id)!, capability, c.Name, logger)));
         }
 
         return found;

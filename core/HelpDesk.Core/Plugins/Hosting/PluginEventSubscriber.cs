@@ -1,7 +1,7 @@
 using HelpDesk.Core.EventFeed;
 using HelpDesk.Core.Storage;
 using HelpDesk.Sdk.Capabilities;
-using Microsoft.Extensions.DependencyInjection;
+using HelpDesk.Core.Plugins.Manifests;
 
 namespace HelpDesk.Core.Plugins.Hosting;
 
@@ -13,7 +13,9 @@ public sealed class PluginEventSubscriber(PluginSlot slot) : IEventSubscriber
 {
     public string Name => NameOf(slot.Id);
 
-    public bool IsAvailable => slot.Status.State == PluginState.Running && slot.Status.Capabilities.Contains("event-handler");
+    private static readonly string Capability = PluginCapabilities.NameOf(typeof(ITicketEventHandler));
+
+    public bool IsAvailable => slot.Status.State == PluginState.Running && slot.Status.Capabilities.Contains(Capability);
 
     public static string NameOf(string pluginId) => $"plugin:{pluginId}";
 
@@ -21,7 +23,7 @@ public sealed class PluginEventSubscriber(PluginSlot slot) : IEventSubscriber
     {
         using var lease = slot.TryEnter() ?? throw new InvalidOperationException($"Plugin {slot.Id} is not running.");
         var context = new TicketEventContext(SdkMapping.ToEnvelope(@event), attempt);
-        foreach (var handler in lease.Services.GetServices<ITicketEventHandler>())
+        foreach (var handler in lease.Offered<ITicketEventHandler>())
         {
             await lease.CallAsync(token => handler.HandleAsync(context, token), cancellationToken);
         }

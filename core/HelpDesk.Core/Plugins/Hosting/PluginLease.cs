@@ -1,3 +1,6 @@
+using HelpDesk.Core.Plugins.Manifests;
+using Microsoft.Extensions.DependencyInjection;
+
 namespace HelpDesk.Core.Plugins.Hosting;
 
 /// <summary>A call in progress into one version of a plugin; disposing it lets that version drain.</summary>
@@ -8,7 +11,15 @@ public sealed class PluginLease(PluginVersion version) : IDisposable
     public IServiceProvider Services => version.Plugin.Services;
 
     /// <summary>The running version's manifest: what it declared when it was loaded.</summary>
-    public Manifests.CheckedManifest Manifest => version.Plugin.Manifest;
+    public CheckedManifest Manifest => version.Plugin.Manifest;
+
+    /// <summary>
+    /// The running version's implementations of a capability, when its manifest declares that capability; none
+    /// otherwise. A service a plugin registers without declaring it is not offered to the hub.
+    /// </summary>
+    public IEnumerable<T> Offered<T>()
+        where T : class =>
+        Manifest.Capabilities.Contains(PluginCapabilities.NameOf(typeof(T))) ? Services.GetServices<T>() : [];
 
     /// <summary>
     /// Calls into the plugin through its version's timeout and circuit breaker. Polly's timeout only cancels the

@@ -23,7 +23,7 @@ public sealed partial class PluginTaskJob(PluginHost host, ILogger<PluginTaskJob
 
         // Disabled, reloading or removed since this run was scheduled: the scheduler unschedules it soon after.
         using var lease = host.Find(pluginId)?.TryEnter();
-        if (lease?.Services.GetServices<IScheduledTask>().FirstOrDefault(t => t.Name == taskName) is not { } task)
+        if (lease?.Offered<IScheduledTask>().FirstOrDefault(t => t.Name == taskName) is not { } task)
         {
             return;
         }

@@ -6,12 +6,27 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HelpDesk.Core.Plugins.Loading;
 
 /// <summary>
-/// Creates a loaded plugin's named capabilities once and checks what the hub will rely on: a name for each, unique
-/// per capability, and schedules Quartz can run. A plugin that fails here is refused with the reason, never half-run.
+/// Checks what the hub will rely on in a plugin's capabilities: each one its manifest declares is registered; each
+/// named one has a name, unique per capability, and schedules Quartz can run. A plugin that fails here is refused
+/// with the reason, never half-run.
 /// </summary>
 internal static class CapabilityCheck
 {
-    public static void Check(CheckedManifest manifest, IServiceProvider services, DateTimeOffset now)
+    /// <summary>Before the plugin's services are built: every declared capability is registered.</summary>
+    public static void CheckDeclared(CheckedManifest manifest, IServiceCollection services)
+    {
+        foreach (var capability in manifest.Capabilities)
+        {
+            var contract = PluginCapabilities.Known[capability];
+            if (!services.Any(s => s.ServiceType == contract))
+            {
+                throw new PluginLoadException($"The manifest declares '{capability}' but the plugin registers no {contract.Name}.");
+            }
+        }
+    }
+
+    /// <summary>After they are built: creates each named capability once and checks its name and schedule.</summary>
+    public static void CheckNamed(CheckedManifest manifest, IServiceProvider services, DateTimeOffset now)
     {
         foreach (var (name, contract) in PluginCapabilities.Known.Where(p => typeof(INamedCapability).IsAssignableFrom(p.Value)))
         {

@@ -48,7 +48,7 @@ public sealed class McMasterPluginLoader(TimeProvider? time = null) : IPluginLoa
                 throw new PluginLoadException($"{manifest.EntryPoint}.Register threw {error.GetType().Name}: {error.Message}", error);
             }
 
-            CheckCapabilities(manifest, services);
+            CapabilityCheck.CheckDeclared(manifest, services);
             ServiceProvider provider;
             try
             {
@@ -61,7 +61,7 @@ public sealed class McMasterPluginLoader(TimeProvider? time = null) : IPluginLoa
 
             try
             {
-                CapabilityCheck.Check(manifest, provider, (time ?? TimeProvider.System).GetUtcNow());
+                CapabilityCheck.CheckNamed(manifest, provider, (time ?? TimeProvider.System).GetUtcNow());
             }
             catch
             {
@@ -99,17 +99,5 @@ public sealed class McMasterPluginLoader(TimeProvider? time = null) : IPluginLoa
         }
 
         return (IHelpDeskPlugin)Activator.CreateInstance(type)!;
-    }
-
-    private static void CheckCapabilities(CheckedManifest manifest, ServiceCollection services)
-    {
-        foreach (var capability in manifest.Capabilities)
-        {
-            var contract = PluginCapabilities.Known[capability];
-            if (!services.Any(s => s.ServiceType == contract))
-            {
-                throw new PluginLoadException($"The manifest declares '{capability}' but the plugin registers no {contract.Name}.");
-            }
-        }
     }
 }

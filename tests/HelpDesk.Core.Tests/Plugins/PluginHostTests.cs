@@ -145,6 +145,25 @@ public sealed class PluginHostTests(TicketClusterFixture fixture) : IClassFixtur
         }
     }
 
+    [Fact]
+    public async Task A_removed_plugin_parks_nothing_and_put_back_gets_what_it_missed()
+    {
+        var folder = CopyEcho("comeback");
+        await EventuallyAsync(() => Host.Find("comeback")?.Status.State == PluginState.Running);
+        Directory.Delete(folder, recursive: true);
+        await EventuallyAsync(() => Host.Find("comeback") is null);
+
+        var missed = await OpenTicketAsync();
+        CopyEcho("comeback");
+        await EventuallyAsync(() => Host.Find("comeback")?.Status.State == PluginState.Running);
+        var later = await OpenTicketAsync();
+
+        await EventuallyAsync(async () => (await EventsAsync(later)).Any(e => e.Event is InternalNoteAdded { Actor.Id: "plugin:comeback" }));
+        Assert.Contains((await EventsAsync(missed)).Select(e => e.Event), e => e is InternalNoteAdded { Actor.Id: "plugin:comeback" });
+        var checkpoints = fixture.SiloService<HelpDesk.Core.EventFeed.SubscriberCheckpoints>();
+        Assert.Empty(await checkpoints.DeadLettersAsync("plugin:comeback", CancellationToken.None));
+    }
+
     // Out of line, so the old version is referenced only through the weak reference afterwards.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private WeakReference OldContext(string id) => Host.Find(id)!.Current!.Plugin.ContextReference;

@@ -173,7 +173,7 @@ public sealed partial class PluginHost(
                 RetireLater(previous);
             }
 
-            subscribers.Add(new PluginEventSubscriber(slot));
+            subscribers.Add(new PluginEventSubscriber(id, Find));
             signal.Ring();
             LogRunning(id, slot.Status.Version);
             return slot.Status;

@@ -1,3 +1,4 @@
+using HelpDesk.TestSupport;
 using System.Collections.Concurrent;
 using HelpDesk.Core.EventFeed;
 using HelpDesk.Core.Storage;
@@ -22,11 +23,7 @@ public sealed class ClusterFeedTests(ClusterFeedTests.TwoSilos cluster) : IClass
         var head = await cluster.Store.LastPositionAsync(CancellationToken.None);
         var checkpoints = cluster.SiloService<SubscriberCheckpoints>();
 
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        while (await checkpoints.GetAsync(Counter.SubscriberName, CancellationToken.None) < head)
-        {
-            await Task.Delay(20, deadline.Token);
-        }
+        await Eventually.TrueAsync(async () => await checkpoints.GetAsync(Counter.SubscriberName, CancellationToken.None) >= head, TimeSpan.FromSeconds(20));
 
         // A second feed would be polling every 10 ms; give it many chances to deliver again.
         await Task.Delay(500);

@@ -1,3 +1,4 @@
+using HelpDesk.TestSupport;
 using HelpDesk.Core.Plugins.Capabilities;
 using HelpDesk.Core.Plugins.Hosting;
 using HelpDesk.Core.Tests.Tickets;
@@ -107,6 +108,6 @@ public sealed class PluginCapabilityCatalogTests(TicketClusterFixture fixture) :
         // A schedule far away: these tests are about the catalog, not about tasks.
         configuration[$"HelpDesk:Plugins:{id}:Cron"] = "0 0 0 1 1 ? 2099";
         CapabilitiesFixture.Install(fixture.PluginsDirectory, id);
-        await CapabilitiesFixture.EventuallyAsync(() => Host.Find(id)?.Status.State == PluginState.Running);
+        await Eventually.TrueAsync(() => Host.Find(id)?.Status.State == PluginState.Running);
     }
 }

@@ -12,19 +12,17 @@ namespace HelpDesk.Core.Tests.Plugins;
 /// <summary>The plugin host inside a real silo, fed by a real plugins folder and the durable event feed.</summary>
 public sealed class PluginHostTests(TicketClusterFixture fixture) : IClassFixture<TicketClusterFixture>
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
-
     private PluginHost Host => fixture.SiloService<PluginHost>();
 
     [Fact]
     public async Task A_plugin_copied_into_the_folder_runs_and_its_handler_acts_on_new_tickets()
     {
         CopyEcho("echo");
-        await EventuallyAsync(() => Host.Find("echo")?.Status.State == PluginState.Running);
+        await Eventually.TrueAsync(() => Host.Find("echo")?.Status.State == PluginState.Running);
 
         var number = await OpenTicketAsync();
 
-        await EventuallyAsync(async () => (await EventsAsync(number)).Any(e => e.Event is InternalNoteAdded { Actor.Id: "plugin:echo" }));
+        await Eventually.TrueAsync(async () => (await EventsAsync(number)).Any(e => e.Event is InternalNoteAdded { Actor.Id: "plugin:echo" }));
         var note = (await EventsAsync(number)).Select(e => e.Event).OfType<InternalNoteAdded>().Single(n => n.Actor.Id == "plugin:echo");
         Assert.Equal($"echo v1 saw #{number}", note.Body);
     }
@@ -34,7 +32,7 @@ public sealed class PluginHostTests(TicketClusterFixture fixture) : IClassFixtur
     {
         CopyEcho("future", manifest => manifest.Replace("[0.1.0, 1.0.0)", "[1.0.0, 2.0.0)", StringComparison.Ordinal));
 
-        await EventuallyAsync(() => Host.Find("future")?.Status.State == PluginState.Faulted);
+        await Eventually.TrueAsync(() => Host.Find("future")?.Status.State == PluginState.Faulted);
 
         Assert.Contains("SDK", Host.Find("future")!.Status.Error, StringComparison.Ordinal);
         Assert.True(await OpenTicketAsync() > 0);
@@ -44,27 +42,27 @@ public sealed class PluginHostTests(TicketClusterFixture fixture) : IClassFixtur
     public async Task A_disabled_plugin_gets_no_events_until_enabled_then_gets_those_it_missed()
     {
         CopyEcho("paused");
-        await EventuallyAsync(() => Host.Find("paused")?.Status.State == PluginState.Running);
+        await Eventually.TrueAsync(() => Host.Find("paused")?.Status.State == PluginState.Running);
         await Host.DisableAsync("paused", CancellationToken.None);
 
         var number = await OpenTicketAsync();
         Assert.Equal(PluginState.Disabled, Host.Find("paused")!.Status.State);
         await Host.EnableAsync("paused", CancellationToken.None);
 
-        await EventuallyAsync(async () => (await EventsAsync(number)).Any(e => e.Event is InternalNoteAdded { Actor.Id: "plugin:paused" }));
+        await Eventually.TrueAsync(async () => (await EventsAsync(number)).Any(e => e.Event is InternalNoteAdded { Actor.Id: "plugin:paused" }));
     }
 
     [Fact]
     public async Task A_reload_swaps_in_a_new_version_and_unloads_the_old_one()
     {
         CopyEcho("swapped");
-        await EventuallyAsync(() => Host.Find("swapped")?.Status.State == PluginState.Running);
+        await Eventually.TrueAsync(() => Host.Find("swapped")?.Status.State == PluginState.Running);
         var old = OldContext("swapped");
 
         await Host.ReloadAsync("swapped", CancellationToken.None);
 
         Assert.Equal(PluginState.Running, Host.Find("swapped")!.Status.State);
-        await EventuallyAsync(() =>
+        await Eventually.TrueAsync(() =>
         {
             GC.Collect();
             GC.WaitForPendingFinalizers();
@@ -81,13 +79,13 @@ public sealed class PluginHostTests(TicketClusterFixture fixture) : IClassFixtur
         CopyEcho("thrower");
         CopyEcho("hanger");
         CopyEcho("healthy");
-        await EventuallyAsync(() => new[] { "thrower", "hanger", "healthy" }.All(id => Host.Find(id)?.Status.State == PluginState.Running));
+        await Eventually.TrueAsync(() => new[] { "thrower", "hanger", "healthy" }.All(id => Host.Find(id)?.Status.State == PluginState.Running));
 
         var number = await OpenTicketAsync();
 
-        await EventuallyAsync(async () => (await EventsAsync(number)).Any(e => e.Event is InternalNoteAdded { Actor.Id: "plugin:healthy" }));
+        await Eventually.TrueAsync(async () => (await EventsAsync(number)).Any(e => e.Event is InternalNoteAdded { Actor.Id: "plugin:healthy" }));
         var checkpoints = fixture.SiloService<HelpDesk.Core.EventFeed.SubscriberCheckpoints>();
-        await EventuallyAsync(async () =>
+        await Eventually.TrueAsync(async () =>
             (await checkpoints.DeadLettersAsync("plugin:thrower", CancellationToken.None)).Any(l => l.Ticket == number)
             && (await checkpoints.DeadLettersAsync("plugin:hanger", CancellationToken.None)).Any(l => l.Ticket == number));
 
@@ -104,12 +102,12 @@ public sealed class PluginHostTests(TicketClusterFixture fixture) : IClassFixtur
     {
         var before = await OpenTicketAsync();
         CopyEcho("newcomer");
-        await EventuallyAsync(() => Host.Find("newcomer")?.Status.State == PluginState.Running);
+        await Eventually.TrueAsync(() => Host.Find("newcomer")?.Status.State == PluginState.Running);
 
         var after = await OpenTicketAsync();
 
         // Delivery is in log order, so once the later ticket is handled the earlier one would have been too.
-        await EventuallyAsync(async () => (await EventsAsync(after)).Any(e => e.Event is InternalNoteAdded { Actor.Id: "plugin:newcomer" }));
+        await Eventually.TrueAsync(async () => (await EventsAsync(after)).Any(e => e.Event is InternalNoteAdded { Actor.Id: "plugin:newcomer" }));
         Assert.DoesNotContain((await EventsAsync(before)).Select(e => e.Event), e => e is InternalNoteAdded { Actor.Id: "plugin:newcomer" });
     }
 
@@ -119,7 +117,7 @@ public sealed class PluginHostTests(TicketClusterFixture fixture) : IClassFixtur
         var configuration = fixture.SiloService<Microsoft.Extensions.Configuration.IConfiguration>();
         configuration["HelpDesk:Plugins:tripper:Mode"] = "throw";
         CopyEcho("tripper");
-        await EventuallyAsync(() => Host.Find("tripper")?.Status.State == PluginState.Running);
+        await Eventually.TrueAsync(() => Host.Find("tripper")?.Status.State == PluginState.Running);
         var checkpoints = fixture.SiloService<HelpDesk.Core.EventFeed.SubscriberCheckpoints>();
 
         // Four tickets at three attempts each are more failed calls than the breaker's minimum of ten: it opens.
@@ -130,7 +128,7 @@ public sealed class PluginHostTests(TicketClusterFixture fixture) : IClassFixtur
         }
 
         // Each ticket's opening (version 1) is parked; other plugins' notes on them are parked too, and replayed alike.
-        await EventuallyAsync(async () => (await checkpoints.DeadLettersAsync("plugin:tripper", CancellationToken.None)).Count(l => numbers.Contains(l.Ticket) && l.Version == 1) == numbers.Count);
+        await Eventually.TrueAsync(async () => (await checkpoints.DeadLettersAsync("plugin:tripper", CancellationToken.None)).Count(l => numbers.Contains(l.Ticket) && l.Version == 1) == numbers.Count);
         Assert.Contains(await checkpoints.DeadLettersAsync("plugin:tripper", CancellationToken.None), l => l.Error.StartsWith("BrokenCircuitException", StringComparison.Ordinal));
 
         configuration["HelpDesk:Plugins:tripper:Mode"] = "echo";
@@ -149,16 +147,16 @@ public sealed class PluginHostTests(TicketClusterFixture fixture) : IClassFixtur
     public async Task A_removed_plugin_parks_nothing_and_put_back_gets_what_it_missed()
     {
         var folder = CopyEcho("comeback");
-        await EventuallyAsync(() => Host.Find("comeback")?.Status.State == PluginState.Running);
+        await Eventually.TrueAsync(() => Host.Find("comeback")?.Status.State == PluginState.Running);
         Directory.Delete(folder, recursive: true);
-        await EventuallyAsync(() => Host.Find("comeback") is null);
+        await Eventually.TrueAsync(() => Host.Find("comeback") is null);
 
         var missed = await OpenTicketAsync();
         CopyEcho("comeback");
-        await EventuallyAsync(() => Host.Find("comeback")?.Status.State == PluginState.Running);
+        await Eventually.TrueAsync(() => Host.Find("comeback")?.Status.State == PluginState.Running);
         var later = await OpenTicketAsync();
 
-        await EventuallyAsync(async () => (await EventsAsync(later)).Any(e => e.Event is InternalNoteAdded { Actor.Id: "plugin:comeback" }));
+        await Eventually.TrueAsync(async () => (await EventsAsync(later)).Any(e => e.Event is InternalNoteAdded { Actor.Id: "plugin:comeback" }));
         Assert.Contains((await EventsAsync(missed)).Select(e => e.Event), e => e is InternalNoteAdded { Actor.Id: "plugin:comeback" });
         var checkpoints = fixture.SiloService<HelpDesk.Core.EventFeed.SubscriberCheckpoints>();
         Assert.Empty(await checkpoints.DeadLettersAsync("plugin:comeback", CancellationToken.None));
@@ -180,14 +178,5 @@ public sealed class PluginHostTests(TicketClusterFixture fixture) : IClassFixtur
 
     private Task<IReadOnlyList<StoredTicketEvent>> EventsAsync(long number) => fixture.Store.ReadTicketAsync(number, CancellationToken.None);
 
-    private static Task EventuallyAsync(Func<bool> condition) => EventuallyAsync(() => Task.FromResult(condition()));
 
-    private static async Task EventuallyAsync(Func<Task<bool>> condition)
-    {
-        using var deadline = new CancellationTokenSource(Patience);
-        while (!await condition())
-        {
-            await Task.Delay(50, deadline.Token);
-        }
-    }
 }

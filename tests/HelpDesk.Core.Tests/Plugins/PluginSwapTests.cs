@@ -29,7 +29,7 @@ public sealed class PluginSwapTests(TicketClusterFixture fixture) : IClassFixtur
         configuration["HelpDesk:Plugins:recorder:Mode"] = "record";
         configuration["HelpDesk:Plugins:recorder:RecordTo"] = Path.Combine(_records.Path, "deliveries");
         FixturePlugins.InstallEcho(fixture.PluginsDirectory, "recorder");
-        await EventuallyAsync(() => Host.Find("recorder")?.Status is { State: PluginState.Running, Version: "1.0.0" }, TimeSpan.FromSeconds(10));
+        await Eventually.TrueAsync(() => Host.Find("recorder")?.Status is { State: PluginState.Running, Version: "1.0.0" }, TimeSpan.FromSeconds(10));
         var v1 = OldContext("recorder");
 
         // Tickets open throughout: the upgrade lands while a third of them are written and the rest keep coming.
@@ -46,7 +46,7 @@ public sealed class PluginSwapTests(TicketClusterFixture fixture) : IClassFixtur
                     {
                         FixturePlugins.OverwriteEcho(fixture.PluginsDirectory, "recorder", version: 2);
                         var copied = Stopwatch.StartNew();
-                        await EventuallyAsync(() => Host.Find("recorder")?.Status is { State: PluginState.Running, Version: "2.0.0" }, TimeSpan.FromSeconds(5));
+                        await Eventually.TrueAsync(() => Host.Find("recorder")?.Status is { State: PluginState.Running, Version: "2.0.0" }, TimeSpan.FromSeconds(5));
                         upgraded.SetResult(copied.Elapsed);
                     });
                 }
@@ -75,7 +75,7 @@ public sealed class PluginSwapTests(TicketClusterFixture fixture) : IClassFixtur
         var lastOfV1 = deliveries.Where(d => d.Major == 1).Max(d => d.Position);
         Assert.All(deliveries.Where(d => d.Major == 2), d => Assert.True(d.Position > lastOfV1));
 
-        await EventuallyAsync(() =>
+        await Eventually.TrueAsync(() =>
         {
             GC.Collect();
             GC.WaitForPendingFinalizers();
@@ -87,7 +87,7 @@ public sealed class PluginSwapTests(TicketClusterFixture fixture) : IClassFixtur
     {
         var wanted = opened.ToHashSet();
         var deliveries = new List<Delivery>();
-        await EventuallyAsync(() =>
+        await Eventually.TrueAsync(() =>
         {
             deliveries = ReadDeliveries();
             return wanted.IsSubsetOf(deliveries.Select(d => d.Ticket));
@@ -122,14 +122,6 @@ public sealed class PluginSwapTests(TicketClusterFixture fixture) : IClassFixtur
         return result.Ticket!.Number;
     }
 
-    private static async Task EventuallyAsync(Func<bool> condition, TimeSpan patience)
-    {
-        using var deadline = new CancellationTokenSource(patience);
-        while (!condition())
-        {
-            await Task.Delay(20, deadline.Token);
-        }
-    }
 
     private sealed record Delivery(int Major, long Ticket, int Version, long Position);
 }

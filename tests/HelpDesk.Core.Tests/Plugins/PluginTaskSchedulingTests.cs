@@ -22,7 +22,7 @@ public sealed class PluginTaskSchedulingTests(TicketClusterFixture fixture) : IC
         await InstallAsync("ticker", boom: true);
 
         // Both keep running: a throwing task neither stops itself from running again nor stops the other.
-        await CapabilitiesFixture.EventuallyAsync(() => Runs("ticker", "tick") >= 3 && Runs("ticker", "boom") >= 3);
+        await Eventually.TrueAsync(() => Runs("ticker", "tick") >= 3 && Runs("ticker", "boom") >= 3);
         Assert.Equal(PluginState.Running, Host.Find("ticker")!.Status.State);
     }
 
@@ -30,11 +30,11 @@ public sealed class PluginTaskSchedulingTests(TicketClusterFixture fixture) : IC
     public async Task Disabling_the_plugin_unschedules_its_tasks_and_they_stop_running()
     {
         await InstallAsync("stopper", boom: false);
-        await CapabilitiesFixture.EventuallyAsync(() => Runs("stopper", "tick") >= 1);
+        await Eventually.TrueAsync(() => Runs("stopper", "tick") >= 1);
 
         await Host.DisableAsync("stopper", CancellationToken.None);
         var scheduler = await fixture.SiloService<ISchedulerFactory>().GetScheduler();
-        await CapabilitiesFixture.EventuallyAsync(() => scheduler.GetJobDetail(new JobKey("tick", PluginTaskScheduler.GroupOf("stopper"))).AsTask().Result is null);
+        await Eventually.TrueAsync(() => scheduler.GetJobDetail(new JobKey("tick", PluginTaskScheduler.GroupOf("stopper"))).AsTask().Result is null);
         var runs = Runs("stopper", "tick");
         await Task.Delay(TimeSpan.FromSeconds(2.5));
 
@@ -45,12 +45,12 @@ public sealed class PluginTaskSchedulingTests(TicketClusterFixture fixture) : IC
     public async Task A_reloaded_plugin_keeps_its_tasks_running_in_the_new_version()
     {
         await InstallAsync("reloader", boom: false);
-        await CapabilitiesFixture.EventuallyAsync(() => Runs("reloader", "tick") >= 1);
+        await Eventually.TrueAsync(() => Runs("reloader", "tick") >= 1);
 
         await Host.ReloadAsync("reloader", CancellationToken.None);
         var runs = Runs("reloader", "tick");
 
-        await CapabilitiesFixture.EventuallyAsync(() => Runs("reloader", "tick") >= runs + 2);
+        await Eventually.TrueAsync(() => Runs("reloader", "tick") >= runs + 2);
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class PluginTaskSchedulingTests(TicketClusterFixture fixture) : IC
         configuration["HelpDesk:Plugins:badcron:Cron"] = "every minute";
         CapabilitiesFixture.Install(fixture.PluginsDirectory, "badcron");
 
-        await CapabilitiesFixture.EventuallyAsync(() => Host.Find("badcron")?.Status.State == PluginState.Faulted);
+        await Eventually.TrueAsync(() => Host.Find("badcron")?.Status.State == PluginState.Faulted);
 
         Assert.Contains("'tick'", Host.Find("badcron")!.Status.Error, StringComparison.Ordinal);
         Assert.Contains("cron expression", Host.Find("badcron")!.Status.Error, StringComparison.Ordinal);
@@ -73,7 +73,7 @@ public sealed class PluginTaskSchedulingTests(TicketClusterFixture fixture) : IC
         configuration["HelpDesk:Plugins:badzone:TimeZone"] = "Mars/Olympus";
         CapabilitiesFixture.Install(fixture.PluginsDirectory, "badzone");
 
-        await CapabilitiesFixture.EventuallyAsync(() => Host.Find("badzone")?.Status.State == PluginState.Faulted);
+        await Eventually.TrueAsync(() => Host.Find("badzone")?.Status.State == PluginState.Faulted);
 
         Assert.Contains("Mars/Olympus", Host.Find("badzone")!.Status.Error, StringComparison.Ordinal);
     }
@@ -85,7 +85,7 @@ public sealed class PluginTaskSchedulingTests(TicketClusterFixture fixture) : IC
         configuration[$"HelpDesk:Plugins:{id}:RecordTo"] = Path.Combine(_records.Path, id);
         configuration[$"HelpDesk:Plugins:{id}:Boom"] = boom ? "true" : "false";
         CapabilitiesFixture.Install(fixture.PluginsDirectory, id);
-        await CapabilitiesFixture.EventuallyAsync(() => Host.Find(id)?.Status.State == PluginState.Running);
+        await Eventually.TrueAsync(() => Host.Find(id)?.Status.State == PluginState.Running);
     }
 
     private int Runs(string id, string task)

@@ -37,14 +37,7 @@ public sealed class PluginDeliveryCrashTests
         Assert.Equal("disabled", stillDisabled.GetProperty("items")[0].GetProperty("state").GetString());
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/api/v1/plugins/echo/enable", null)).StatusCode);
 
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        foreach (var number in numbers)
-        {
-            while (!await HasEchoNoteAsync(client, number))
-            {
-                await Task.Delay(100, deadline.Token);
-            }
-        }
+        await Eventually.TrueAsync(async () => (await Task.WhenAll(numbers.Select(n => HasEchoNoteAsync(client, n)))).All(noted => noted), TimeSpan.FromSeconds(30));
 
         var delivery = (await client.GetJsonAsync("/api/v1/plugins")).GetProperty("items")[0].GetProperty("delivery");
         Assert.Equal(0, delivery.GetProperty("deadLetters").GetInt32());

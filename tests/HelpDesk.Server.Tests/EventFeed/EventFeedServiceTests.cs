@@ -1,3 +1,4 @@
+using HelpDesk.TestSupport;
 using System.Collections.Concurrent;
 using HelpDesk.Core.EventFeed;
 using HelpDesk.Core.Storage;
@@ -24,11 +25,7 @@ public sealed class EventFeedServiceTests
         }
 
         // The poll is a minute away: only the commit's signal can deliver these within the wait.
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        while (subscriber.Received.Count < numbers.Count)
-        {
-            await Task.Delay(20, timeout.Token);
-        }
+        await Eventually.TrueAsync(() => subscriber.Received.Count >= numbers.Count, TimeSpan.FromSeconds(20));
 
         var received = subscriber.Received.ToList();
         Assert.Equal(numbers.Order(), received.Select(e => e.Ticket).Order());

@@ -59,11 +59,11 @@ public sealed class MisbehavingPluginTests : IAsyncLifetime
 
         // A hung handler holds its own feed for seconds per event; a create that waited on it would show that here.
         Assert.True(slowest < TimeSpan.FromSeconds(1), $"slowest create took {slowest}");
-        await EventuallyAsync(async () => (await Task.WhenAll(numbers.Select(n => NotedByAsync(admin, n, "plugin:healthy")))).All(noted => noted), TimeSpan.FromSeconds(15));
-        await EventuallyAsync(async () => (await ParkedTicketsAsync(admin, "thrower")).IsSupersetOf(numbers), TimeSpan.FromSeconds(20));
+        await Eventually.TrueAsync(async () => (await Task.WhenAll(numbers.Select(n => NotedByAsync(admin, n, "plugin:healthy")))).All(noted => noted), TimeSpan.FromSeconds(15));
+        await Eventually.TrueAsync(async () => (await ParkedTicketsAsync(admin, "thrower")).IsSupersetOf(numbers), TimeSpan.FromSeconds(20));
         // Hung calls count against the hanger's circuit breaker, so after four it fails fast: without that its twelve
         // events would take 12 × 3 attempts × 1 s.
-        await EventuallyAsync(async () => (await ParkedTicketsAsync(admin, "hanger")).IsSupersetOf(numbers), TimeSpan.FromSeconds(20));
+        await Eventually.TrueAsync(async () => (await ParkedTicketsAsync(admin, "hanger")).IsSupersetOf(numbers), TimeSpan.FromSeconds(20));
         Assert.Contains((await admin.GetJsonAsync("/api/v1/plugins/hanger/dead-letters")).GetProperty("items").EnumerateArray(), l => l.GetProperty("error").GetString()!.StartsWith("BrokenCircuitException", StringComparison.Ordinal));
         var thrown = (await admin.GetJsonAsync("/api/v1/plugins/thrower/dead-letters")).GetProperty("items")[0];
         Assert.Contains("echo refuses", thrown.GetProperty("error").GetString(), StringComparison.Ordinal);
@@ -86,12 +86,4 @@ public sealed class MisbehavingPluginTests : IAsyncLifetime
     private static async Task<bool> NotedByAsync(HttpClient admin, long number, string actor) =>
         (await admin.EventsAsync(number)).Any(e => e.GetProperty("type").GetString() == "internal-note-added" && e.GetProperty("actor").GetProperty("id").GetString() == actor);
 
-    private static async Task EventuallyAsync(Func<Task<bool>> condition, TimeSpan patience)
-    {
-        using var deadline = new CancellationTokenSource(patience);
-        while (!await condition())
-        {
-            await Task.Delay(100, deadline.Token);
-        }
-    }
 }

@@ -84,6 +84,14 @@ public sealed class SubscriberCheckpoints(Database database, TimeProvider time)
             r => new DeadLetter(r.GetInt64(0), r.GetInt64(1), r.GetInt32(2), r.GetString(3), r.GetInt32(4), r.GetString(5), UnixTime.FromMs(r.GetInt64(6))),
             cancellationToken);
 
+    /// <summary>How many events the subscriber has parked; for admin views polled often, without reading the letters.</summary>
+    public async Task<int> CountDeadLettersAsync(string subscriber, CancellationToken cancellationToken) =>
+        (await database.QueryAsync(
+            "SELECT COUNT(*) FROM dead_letters WHERE subscriber = @subscriber",
+            c => c.With("@subscriber", subscriber),
+            r => (int)r.GetInt64(0),
+            cancellationToken))[0];
+
     public async Task RemoveDeadLetterAsync(string subscriber, long position, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

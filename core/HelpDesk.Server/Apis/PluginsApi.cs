@@ -29,7 +29,7 @@ public static class PluginsApi
         {
             var subscriber = PluginEventSubscriber.NameOf(status.Id);
             var checkpoint = await checkpoints.GetAsync(subscriber, cancellationToken);
-            var parked = (await checkpoints.DeadLettersAsync(subscriber, cancellationToken)).Count;
+            var parked = await checkpoints.CountDeadLettersAsync(subscriber, cancellationToken);
             items.Add(new
             {
                 status.Id, status.Version, status.DisplayName, status.State, status.Capabilities, status.Error, status.Since,
@@ -61,7 +61,7 @@ public static class PluginsApi
         }
 
         var replayed = await dispatcher.ReplayDeadLettersAsync(cancellationToken);
-        var remaining = (await checkpoints.DeadLettersAsync(PluginEventSubscriber.NameOf(id), cancellationToken)).Count;
+        var remaining = await checkpoints.CountDeadLettersAsync(PluginEventSubscriber.NameOf(id), cancellationToken);
         return Results.Json(new { Replayed = replayed, Remaining = remaining }, ApiJson.Options);
     }
 

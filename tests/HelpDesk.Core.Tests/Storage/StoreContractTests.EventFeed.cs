@@ -82,6 +82,7 @@ public abstract partial class StoreContractTests
         var letter = Assert.Single(await Checkpoints.DeadLettersAsync("flaky", CancellationToken.None));
         Assert.Equal((ticket.Number, 2, "agent-replied", 3), (letter.Ticket, letter.Version, letter.Type, letter.Attempts));
         Assert.Contains("downstream said no", letter.Error, StringComparison.Ordinal);
+        Assert.Equal(1, await Checkpoints.CountDeadLettersAsync("flaky", CancellationToken.None));
 
         broken = false;
         Assert.Equal(1, await dispatcher.ReplayDeadLettersAsync(CancellationToken.None));

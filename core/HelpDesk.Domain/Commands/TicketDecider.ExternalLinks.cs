@@ -1,0 +1,60 @@
+using HelpDesk.Domain.Events;
+using HelpDesk.Domain.Tickets;
+
+namespace HelpDesk.Domain.Commands;
+
+/// <summary>Links to items in other systems (Jira, GitHub) and the updates those systems report.</summary>
+public sealed partial class TicketDecider
+{
+    public static Decision LinkExternalIssue(TicketState state, ExternalLink link, Actor actor, DateTimeOffset now)
+    {
+        if (!state.Exists)
+        {
+            return new Rejection(RejectionKind.NotFound, "number", "No such ticket.");
+        }
+
+        var problem = TicketInput.SingleLine("system", link.System, TicketLimits.System)
+            ?? TicketInput.SingleLine("key", link.Key, TicketLimits.ExternalId)
+            ?? TicketInput.SingleLine("url", link.Url, TicketLimits.Url, required: false);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        return state.ExternalLinks.Any(l => l.System == link.System && l.Key == link.Key)
+            ? Decision.Accept([])
+            : Decision.Accept([new ExternalIssueLinked(actor, now, link)]);
+    }
+
+    public static Decision RecordExternalUpdate(TicketState state, RecordExternalUpdate update, Actor actor, DateTimeOffset now)
+    {
+        if (!state.Exists)
+        {
+            return new Rejection(RejectionKind.NotFound, "number", "No such ticket.");
+        }
+
+        if (ExternalUpdateRules.Check(update, state.ExternalLinks) is { } problem)
+        {
+            return problem;
+        }
+
+        // A redelivery changes nothing, even on a closed ticket; news on a closed ticket is refused like any edit.
+        if (!ExternalUpdateRules.IsNews(update, ExternalUpdateRules.LinkOf(update, state.ExternalLinks)!))
+        {
+            return Decision.Accept([]);
+        }
+
+        return state.Status == TicketStatus.Closed
+            ? new Rejection(RejectionKind.Conflict, "status", $"Ticket #{state.Number} is closed and can no longer change.")
+            : Decision.Accept([new ExternalIssueUpdated(
+                actor,
+                now,
+                update.System,
+                update.Key,
+                TicketInput.Blank(update.Status),
+                update.Resolved,
+                TicketInput.Blank(update.Comment),
+                TicketInput.Blank(update.Author),
+                TicketInput.Blank(update.Url))]);
+    }
+}

@@ -9,7 +9,7 @@ namespace HelpDesk.Sdk.Testing;
 /// Loads one plugin as the hub does: its <see cref="PluginContext"/> carries the plugin id, its configuration section and
 /// a service collection that already holds <see cref="IHelpDeskApi"/> (the harness's <see cref="RecordingHelpDeskApi"/>),
 /// <see cref="TimeProvider"/> and logging. Then a test delivers events and webhook calls to the plugin's capabilities.
-/// Exceptions a capability throws reach the test, where the hub would retry the event or answer 500.
+/// Exceptions a capability throws reach the test, where the hub would retry the event or answer 502.
 /// </summary>
 /// <typeparam name="TPlugin">The plugin's entry point.</typeparam>
 public sealed class PluginHarness<TPlugin> : IAsyncDisposable

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using HelpDesk.Domain.Events;
 using HelpDesk.Sdk.Tickets;
 
 namespace HelpDesk.Sdk.Testing;
@@ -7,13 +7,6 @@ namespace HelpDesk.Sdk.Testing;
 /// <summary>Builds <see cref="TicketEventEnvelope"/>s shaped like the hub's, with <c>Data</c> in the REST API's JSON.</summary>
 public static class TicketEvents
 {
-    // The REST API's JSON: camelCase members, kebab-case enums ("on-hold"), nulls left out.
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false) },
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
-
     /// <summary>
     /// The <c>ticket-opened</c> event of <paramref name="ticket"/> (version 1, by its requester), with number, subject,
     /// description, requester, channel, priority, tags, fields and external id in <c>Data</c>.
@@ -68,5 +61,6 @@ public static class TicketEvents
         string actorId = "agent@example.com",
         DateTimeOffset? at = null,
         long position = 1) =>
-        new(position, ticket, version, type, actorKind, actorId, at ?? DateTimeOffset.UnixEpoch, JsonSerializer.SerializeToElement(data, data.GetType(), Json));
+        // The hub's own event JSON, which its feed serialises envelopes' data with.
+        new(position, ticket, version, type, actorKind, actorId, at ?? DateTimeOffset.UnixEpoch, JsonSerializer.SerializeToElement(data, data.GetType(), TicketEventJson.Options));
 }

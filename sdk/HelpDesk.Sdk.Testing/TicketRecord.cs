@@ -1,55 +1,37 @@
+using HelpDesk.Domain.Commands;
+using HelpDesk.Domain.Events;
 using HelpDesk.Domain.Tickets;
 using HelpDesk.Sdk.Tickets;
-using TicketStatus = HelpDesk.Sdk.Tickets.TicketStatus;
 
 namespace HelpDesk.Sdk.Testing;
 
-/// <summary>One ticket of the fake hub: its state, changed only by <see cref="Apply"/>, which counts one version per event.</summary>
-internal sealed class TicketRecord(long number, NewTicket opened, DateTimeOffset createdAt)
+/// <summary>One ticket of the fake hub: the hub's own <see cref="TicketState"/>, changed only by applying events, one version each.</summary>
+/// <param name="fields">The fields it was opened with, kept in the order given for its snapshots.</param>
+internal sealed class TicketRecord(IReadOnlyDictionary<string, string> fields)
 {
-    public long Number { get; } = number;
+    public TicketState State { get; } = new();
 
-    public int Version { get; private set; } = 1;
+    public long Number => State.Number;
 
-    public TicketStatus Status { get; private set; } = TicketStatus.New;
-
-    public TicketPriority Priority { get; private set; } = opened.Priority ?? TicketPriority.Normal;
-
-    public SortedSet<string> Tags { get; } = new(StringComparer.Ordinal);
-
-    /// <summary>In the hub's own form, so the hub's rules for external updates apply to it unchanged.</summary>
-    public List<ExternalLink> ExternalLinks { get; } = [];
-
-    public HashSet<string> MessageIds { get; } = new(StringComparer.Ordinal);
-
-    public DateTimeOffset CreatedAt { get; } = createdAt;
-
-    public DateTimeOffset UpdatedAt { get; private set; } = createdAt;
-
-    public void Apply(DateTimeOffset at, Action change)
+    /// <summary>Applies what the hub's decider decided and says how many events that was, or throws its refusal.</summary>
+    public int Apply(Decision decision)
     {
-        change();
-        Version++;
-        UpdatedAt = at;
+        if (decision.Rejection is { } rejection)
+        {
+            throw SdkMapping.ToException(rejection);
+        }
+
+        foreach (var @event in decision.Events)
+        {
+            State.Apply(@event);
+        }
+
+        return decision.Events.Count;
     }
 
-    public void MoveTo(TicketStatus status, DateTimeOffset at) => Apply(at, () => Status = status);
+    /// <summary>Puts the ticket in <paramref name="status"/> without the move rules, for seeding.</summary>
+    public void MoveTo(Sdk.Tickets.TicketStatus status, DateTimeOffset at) =>
+        State.Apply(new StatusChanged(Actor.System, at, State.Status, SdkMapping.ToDomain(status)));
 
-    public void SetPriority(TicketPriority priority, DateTimeOffset at) => Apply(at, () => Priority = priority);
-
-    public TicketSnapshot Snapshot() => new(
-        Number,
-        Version,
-        opened.Subject.Trim(),
-        Status,
-        Priority,
-        HubRules.Normalise(opened.Requester),
-        Assignee: null,
-        Queue: null,
-        [.. Tags],
-        new Dictionary<string, string>(opened.Fields),
-        HubRules.Blank(opened.ExternalId),
-        [.. ExternalLinks.Select(l => new ExternalReference(l.System, l.Key, l.Url))],
-        CreatedAt,
-        UpdatedAt);
+    public TicketSnapshot Snapshot() => SdkMapping.ToSnapshot(State, fields);
 }

@@ -9,6 +9,8 @@ namespace HelpDesk.Domain.Commands;
 /// </summary>
 public sealed class TicketDecider(PriorityMatrix matrix)
 {
+    private static readonly Rejection NoSuchTicket = new(RejectionKind.NotFound, "number", "No such ticket.");
+
     public Decision Open(TicketState state, long number, OpenTicket command, Actor actor, DateTimeOffset now)
     {
         if (state.Exists)
@@ -57,7 +59,7 @@ public sealed class TicketDecider(PriorityMatrix matrix)
     {
         if (!state.Exists)
         {
-            return new Rejection(RejectionKind.NotFound, "number", "No such ticket.");
+            return NoSuchTicket;
         }
 
         var problem = TicketInput.Text("body", command.Body, TicketLimits.Body)
@@ -107,7 +109,7 @@ public sealed class TicketDecider(PriorityMatrix matrix)
     {
         if (!state.Exists)
         {
-            return new Rejection(RejectionKind.NotFound, "number", "No such ticket.");
+            return NoSuchTicket;
         }
 
         var events = new List<TicketEvent>();
@@ -124,7 +126,7 @@ public sealed class TicketDecider(PriorityMatrix matrix)
         // A closed ticket is a record: any edit other than the closing itself is refused.
         if (state.Status == TicketStatus.Closed && events.Count > 0)
         {
-            return new Rejection(RejectionKind.Conflict, "status", $"Ticket #{state.Number} is closed and can no longer change.");
+            return ClosedForChanges(state);
         }
 
         return Decision.Accept(events);
@@ -134,7 +136,7 @@ public sealed class TicketDecider(PriorityMatrix matrix)
     {
         if (!state.Exists)
         {
-            return new Rejection(RejectionKind.NotFound, "number", "No such ticket.");
+            return NoSuchTicket;
         }
 
         var problem = TicketInput.SingleLine("system", link.System, TicketLimits.System)
@@ -154,7 +156,7 @@ public sealed class TicketDecider(PriorityMatrix matrix)
     {
         if (!state.Exists)
         {
-            return new Rejection(RejectionKind.NotFound, "number", "No such ticket.");
+            return NoSuchTicket;
         }
 
         if (ExternalUpdateRules.Check(update, state.ExternalLinks) is { } problem)
@@ -169,7 +171,7 @@ public sealed class TicketDecider(PriorityMatrix matrix)
         }
 
         return state.Status == TicketStatus.Closed
-            ? new Rejection(RejectionKind.Conflict, "status", $"Ticket #{state.Number} is closed and can no longer change.")
+            ? ClosedForChanges(state)
             : Decision.Accept([new ExternalIssueUpdated(
                 actor,
                 now,
@@ -181,6 +183,9 @@ public sealed class TicketDecider(PriorityMatrix matrix)
                 TicketInput.Blank(update.Author),
                 TicketInput.Blank(update.Url))]);
     }
+
+    private static Rejection ClosedForChanges(TicketState state) =>
+        new(RejectionKind.Conflict, "status", $"Ticket #{state.Number} is closed and can no longer change.");
 
     private Priority? ResolvePriority(Priority? priority, Impact? impact, Urgency? urgency, Priority fallback) =>
         (priority, impact, urgency) switch
@@ -305,5 +310,4 @@ public sealed class TicketDecider(PriorityMatrix matrix)
 
         return null;
     }
-
 }

@@ -20,12 +20,22 @@ namespace HelpDesk.Core.Hosting;
 
 public static class HelpDeskCoreExtensions
 {
-    /// <summary>Storage, queries, security and ticket commands; the silo comes from <see cref="AddHelpDeskGrains"/>.</summary>
+    /// <summary>Storage, queries, security, ticket commands, the event feed and the plugin host; the silo comes from <see cref="AddHelpDeskGrains"/>.</summary>
     public static IServiceCollection AddHelpDeskCore(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         services.AddOptions<HelpDeskOptions>().Bind(configuration.GetSection(HelpDeskOptions.Section));
-        services.AddSingleton<IOptions<StorageOptions>>(sp => Options.Create(sp.GetRequiredService<IOptions<HelpDeskOptions>>().Value.Storage));
         services.TryAddSingleton(TimeProvider.System);
+        // Hosted services start in this order: the store is migrated before the feed reads it and before plugins load.
+        services.AddStore(contentRoot);
+        services.AddTickets();
+        services.AddEventFeed(configuration);
+        services.AddPluginHost(configuration);
+        return services;
+    }
+
+    private static void AddStore(this IServiceCollection services, string contentRoot)
+    {
+        services.AddSingleton<IOptions<StorageOptions>>(sp => Options.Create(sp.GetRequiredService<IOptions<HelpDeskOptions>>().Value.Storage));
         services.AddSingleton(sp => CreateDatabase(sp.GetRequiredService<IOptions<HelpDeskOptions>>().Value, contentRoot));
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<TicketEventWriter>();
@@ -34,22 +44,33 @@ public static class HelpDeskCoreExtensions
         services.AddSingleton<TicketNumberAllocator>();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<ApiKeyStore>();
+        services.AddHostedService<StoreInitializer>();
+    }
+
+    private static void AddTickets(this IServiceCollection services)
+    {
         services.AddSingleton(sp => new TicketDecider(PriorityMatrix.FromRows(sp.GetRequiredService<IOptions<HelpDeskOptions>>().Value.PriorityMatrix)));
         services.AddSingleton<TicketCommands>();
-        services.AddHostedService<StoreInitializer>();
+    }
+
+    private static void AddEventFeed(this IServiceCollection services, IConfiguration configuration)
+    {
         services.AddOptions<EventFeedOptions>().Bind(configuration.GetSection($"{HelpDeskOptions.Section}:EventFeed"));
         services.AddSingleton<FeedSignal>();
         services.AddSingleton<SubscriberCheckpoints>();
         services.AddSingleton<EventSubscribers>();
         services.AddSingleton<EventFeedService>();
         services.AddHostedService(sp => sp.GetRequiredService<EventFeedService>());
+    }
+
+    private static void AddPluginHost(this IServiceCollection services, IConfiguration configuration)
+    {
         services.AddOptions<PluginHostOptions>().Bind(configuration.GetSection($"{HelpDeskOptions.Section}:PluginHost"));
         services.AddSingleton<IPluginLoader, McMasterPluginLoader>();
         services.AddSingleton<PluginSettings>();
         services.AddSingleton<PluginHost>();
         services.AddHostedService(sp => sp.GetRequiredService<PluginHost>());
         services.AddPluginCapabilities();
-        return services;
     }
 
     public static ISiloBuilder AddHelpDeskGrains(this ISiloBuilder silo)

@@ -30,12 +30,8 @@ public sealed class ApiKeyStore(Database database, TimeProvider time)
     public Task<IReadOnlyList<ApiKey>> ListAsync(CancellationToken cancellationToken) =>
         QueryAsync($"SELECT {Columns} FROM api_keys WHERE revoked_at IS NULL ORDER BY created_at", _ => { }, cancellationToken);
 
-    public async Task<bool> AnyAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Command("SELECT COUNT(*) FROM api_keys");
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) > 0;
-    }
+    public async Task<bool> AnyAsync(CancellationToken cancellationToken) =>
+        await database.Int64Async("SELECT COUNT(*) FROM api_keys", _ => { }, cancellationToken) > 0;
 
     /// <summary>Revokes a key; returns false when there was no such active key.</summary>
     public async Task<bool> RevokeAsync(string id, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 
 namespace HelpDesk.Core.Storage;
 
@@ -19,5 +20,14 @@ public static class DatabaseQueries
         }
 
         return rows;
+    }
+
+    /// <summary>Runs one query on its own connection and returns its single value (a count, a maximum, a RETURNING) as a long.</summary>
+    public static async Task<long> Int64Async(this Database database, string sql, Action<DbCommand> bind, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command(sql);
+        bind(command);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 }

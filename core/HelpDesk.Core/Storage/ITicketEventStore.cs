@@ -8,9 +8,9 @@ public interface ITicketEventStore
 
     Task<IReadOnlyList<StoredTicketEvent>> ReadTicketAsync(long ticket, CancellationToken cancellationToken);
 
-    /// <summary>Events in global order after <paramref name="afterPosition"/>: what the event feed reads.</summary>
     /// <summary>The newest event's global position; 0 for an empty log. With a checkpoint, it gives a subscriber's lag.</summary>
     Task<long> LastPositionAsync(CancellationToken cancellationToken);
 
+    /// <summary>Events in global order after <paramref name="afterPosition"/>: what the event feed reads.</summary>
     Task<IReadOnlyList<StoredTicketEvent>> ReadAllAsync(long afterPosition, int max, CancellationToken cancellationToken);
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 
 namespace HelpDesk.Core.Storage;
@@ -16,18 +17,14 @@ public sealed class IdempotencyStore(Database database, TimeProvider time)
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await using var select = connection.Command("SELECT ticket, request_hash FROM idempotency_keys WHERE key = @key").With("@key", key);
-        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        return (Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture), reader.GetString(1));
+        // The insert above leaves a row whichever reservation won.
+        return (await FindAsync(connection, key, cancellationToken))!.Value;
     }
 
     public async Task<(long Ticket, string RequestHash)?> FindAsync(string key, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var select = connection.Command("SELECT ticket, request_hash FROM idempotency_keys WHERE key = @key").With("@key", key);
-        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? (Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture), reader.GetString(1)) : null;
+        return await FindAsync(connection, key, cancellationToken);
     }
 
     public async Task ReleaseAsync(string key, CancellationToken cancellationToken)
@@ -35,5 +32,12 @@ public sealed class IdempotencyStore(Database database, TimeProvider time)
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var delete = connection.Command("DELETE FROM idempotency_keys WHERE key = @key").With("@key", key);
         await delete.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task<(long Ticket, string RequestHash)?> FindAsync(DbConnection connection, string key, CancellationToken cancellationToken)
+    {
+        await using var select = connection.Command("SELECT ticket, request_hash FROM idempotency_keys WHERE key = @key").With("@key", key);
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? (Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture), reader.GetString(1)) : null;
     }
 }

@@ -18,8 +18,8 @@ public sealed class SqlTicketEventStore(Database database, TicketEventWriter wri
             c => c.With("@after", afterPosition).With("@max", max),
             cancellationToken);
 
-    public async Task<long> LastPositionAsync(CancellationToken cancellationToken) =>
-        (await database.QueryAsync("SELECT COALESCE(MAX(position), 0) FROM ticket_events", _ => { }, r => Convert.ToInt64(r.GetValue(0), System.Globalization.CultureInfo.InvariantCulture), cancellationToken))[0];
+    public Task<long> LastPositionAsync(CancellationToken cancellationToken) =>
+        database.Int64Async("SELECT COALESCE(MAX(position), 0) FROM ticket_events", _ => { }, cancellationToken);
 
     private Task<IReadOnlyList<StoredTicketEvent>> ReadAsync(string sql, Action<DbCommand> bind, CancellationToken cancellationToken) =>
         database.QueryAsync(sql, bind, Read, cancellationToken);

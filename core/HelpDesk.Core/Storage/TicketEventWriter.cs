@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using HelpDesk.Core.EventFeed;
+using HelpDesk.Domain.Events;
 using Microsoft.Extensions.Options;
 
 namespace HelpDesk.Core.Storage;
@@ -13,6 +14,13 @@ namespace HelpDesk.Core.Storage;
 /// </summary>
 public sealed class TicketEventWriter : IAsyncDisposable
 {
+    private const string CurrentVersion = "SELECT COALESCE(MAX(version), 0) FROM ticket_events WHERE ticket = @ticket";
+
+    private const string InsertEvent = """
+        INSERT INTO ticket_events (ticket, version, type, data, actor_kind, actor_id, occurred_at)
+        VALUES (@ticket, @version, @type, @data, @actor_kind, @actor_id, @at)
+        """;
+
     private readonly Database _database;
     private readonly ILogger<TicketEventWriter> _logger;
     private readonly int _maxBatch;
@@ -125,8 +133,7 @@ public sealed class TicketEventWriter : IAsyncDisposable
         {
             var append = batch[i].Append;
             var current = Convert.ToInt32(
-                await commands.Get("SELECT COALESCE(MAX(version), 0) FROM ticket_events WHERE ticket = @ticket")
-                    .With("@ticket", append.Ticket).ExecuteScalarAsync(token),
+                await commands.Get(CurrentVersion).With("@ticket", append.Ticket).ExecuteScalarAsync(token),
                 System.Globalization.CultureInfo.InvariantCulture);
             if (current != append.ExpectedVersion)
             {
@@ -134,6 +141,7 @@ public sealed class TicketEventWriter : IAsyncDisposable
                 continue;
             }
 
+            await InsertEventsAsync(commands, append, token);
             await projection.WriteAsync(append, token);
             outcomes[i] = AppendOutcome.Appended;
         }
@@ -144,6 +152,20 @@ public sealed class TicketEventWriter : IAsyncDisposable
         for (var i = 0; i < batch.Count; i++)
         {
             batch[i].Outcome.TrySetResult(outcomes[i]);
+        }
+    }
+
+    private static async Task InsertEventsAsync(PreparedCommands commands, TicketAppend append, CancellationToken cancellationToken)
+    {
+        var version = append.ExpectedVersion;
+        foreach (var @event in append.Events)
+        {
+            version++;
+            await commands.Get(InsertEvent)
+                .With("@ticket", append.Ticket).With("@version", version).With("@type", TicketEventTypes.NameOf(@event))
+                .With("@data", TicketEventJson.Serialize(@event)).With("@actor_kind", Names.Of(@event.Actor.Kind))
+                .With("@actor_id", @event.Actor.Id).With("@at", UnixTime.ToMs(@event.At))
+                .ExecuteNonQueryAsync(cancellationToken);
         }
     }
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace HelpDesk.Core.Storage;
 
 /// <summary>
@@ -36,11 +34,7 @@ public sealed class TicketNumberAllocator(Database database) : IDisposable
 
     public void Dispose() => _refill.Dispose();
 
-    private async Task<long> ReserveBlockAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Command("UPDATE counters SET value = value + @size WHERE name = 'ticket-number' RETURNING value")
-            .With("@size", BlockSize);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-    }
+    private Task<long> ReserveBlockAsync(CancellationToken cancellationToken) =>
+        database.Int64Async(
+            "UPDATE counters SET value = value + @size WHERE name = 'ticket-number' RETURNING value", c => c.With("@size", BlockSize), cancellationToken);
 }

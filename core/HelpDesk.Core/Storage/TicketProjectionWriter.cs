@@ -6,14 +6,9 @@ using HelpDesk.Domain.Tickets;
 
 namespace HelpDesk.Core.Storage;
 
-/// <summary>Writes one append into the event log and the query tables, inside the caller's transaction.</summary>
+/// <summary>Writes what one append changes in the query tables (tickets, texts, tags, links), inside the caller's transaction.</summary>
 internal sealed class TicketProjectionWriter(PreparedCommands commands)
 {
-    private const string InsertEvent = """
-        INSERT INTO ticket_events (ticket, version, type, data, actor_kind, actor_id, occurred_at)
-        VALUES (@ticket, @version, @type, @data, @actor_kind, @actor_id, @at)
-        """;
-
     private const string UpsertTicket = """
         INSERT INTO tickets (number, version, subject, description, status, priority, impact, urgency, channel, type, category,
             requester_email, requester_name, requester_language, requester_time_zone, organization, assignee, queue, tags, fields,
@@ -46,11 +41,6 @@ internal sealed class TicketProjectionWriter(PreparedCommands commands)
         foreach (var @event in append.Events)
         {
             version++;
-            await commands.Get(InsertEvent)
-                .With("@ticket", append.Ticket).With("@version", version).With("@type", TicketEventTypes.NameOf(@event))
-                .With("@data", TicketEventJson.Serialize(@event)).With("@actor_kind", Names.Of(@event.Actor.Kind))
-                .With("@actor_id", @event.Actor.Id).With("@at", UnixTime.ToMs(@event.At))
-                .ExecuteNonQueryAsync(cancellationToken);
             foreach (var text in TicketTextRow.From(@event))
             {
                 await commands.Get(InsertText)
@@ -62,7 +52,7 @@ internal sealed class TicketProjectionWriter(PreparedCommands commands)
             }
         }
 
-        await WriteTicketRowAsync(append.Result).ExecuteNonQueryAsync(cancellationToken);
+        await UpsertTicketRow(append.Result).ExecuteNonQueryAsync(cancellationToken);
         if (append.Events.Any(e => e is TicketOpened or TagsChanged))
         {
             await WriteTagsAsync(append.Result, cancellationToken);
@@ -76,7 +66,7 @@ internal sealed class TicketProjectionWriter(PreparedCommands commands)
         }
     }
 
-    private DbCommand WriteTicketRowAsync(TicketState t) => commands.Get(UpsertTicket)
+    private DbCommand UpsertTicketRow(TicketState t) => commands.Get(UpsertTicket)
         .With("@number", t.Number).With("@version", t.Version).With("@subject", t.Subject).With("@description", t.Description)
         .With("@status", Names.Of(t.Status)).With("@priority", (int)t.Priority)
         .With("@impact", t.Impact is { } i ? Names.Of(i) : null).With("@urgency", t.Urgency is { } u ? Names.Of(u) : null)

@@ -10,7 +10,7 @@ public sealed partial class TicketDecider
     {
         if (!state.Exists)
         {
-            return new Rejection(RejectionKind.NotFound, "number", "No such ticket.");
+            return NoSuchTicket;
         }
 
         var problem = TicketInput.SingleLine("system", link.System, TicketLimits.System)
@@ -30,7 +30,7 @@ public sealed partial class TicketDecider
     {
         if (!state.Exists)
         {
-            return new Rejection(RejectionKind.NotFound, "number", "No such ticket.");
+            return NoSuchTicket;
         }
 
         if (ExternalUpdateRules.Check(update, state.ExternalLinks) is { } problem)
@@ -45,7 +45,7 @@ public sealed partial class TicketDecider
         }
 
         return state.Status == TicketStatus.Closed
-            ? new Rejection(RejectionKind.Conflict, "status", $"Ticket #{state.Number} is closed and can no longer change.")
+            ? ClosedForChanges(state)
             : Decision.Accept([new ExternalIssueUpdated(
                 actor,
                 now,

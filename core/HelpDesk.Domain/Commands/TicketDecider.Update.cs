@@ -10,7 +10,7 @@ public sealed partial class TicketDecider
     {
         if (!state.Exists)
         {
-            return new Rejection(RejectionKind.NotFound, "number", "No such ticket.");
+            return NoSuchTicket;
         }
 
         var events = new List<TicketEvent>();
@@ -27,7 +27,7 @@ public sealed partial class TicketDecider
         // A closed ticket is a record: any edit other than the closing itself is refused.
         if (state.Status == TicketStatus.Closed && events.Count > 0)
         {
-            return new Rejection(RejectionKind.Conflict, "status", $"Ticket #{state.Number} is closed and can no longer change.");
+            return ClosedForChanges(state);
         }
 
         return Decision.Accept(events);

@@ -9,6 +9,8 @@ namespace HelpDesk.Domain.Commands;
 /// </summary>
 public sealed partial class TicketDecider(PriorityMatrix matrix)
 {
+    private static readonly Rejection NoSuchTicket = new(RejectionKind.NotFound, "number", "No such ticket.");
+
     public Decision Open(TicketState state, long number, OpenTicket command, Actor actor, DateTimeOffset now)
     {
         if (state.Exists)
@@ -57,7 +59,7 @@ public sealed partial class TicketDecider(PriorityMatrix matrix)
     {
         if (!state.Exists)
         {
-            return new Rejection(RejectionKind.NotFound, "number", "No such ticket.");
+            return NoSuchTicket;
         }
 
         var problem = TicketInput.Text("body", command.Body, TicketLimits.Body)
@@ -102,6 +104,9 @@ public sealed partial class TicketDecider(PriorityMatrix matrix)
             ? Decision.Accept([answer, new StatusChanged(author, now, TicketStatus.New, TicketStatus.Open)])
             : Decision.Accept([answer]);
     }
+
+    private static Rejection ClosedForChanges(TicketState state) =>
+        new(RejectionKind.Conflict, "status", $"Ticket #{state.Number} is closed and can no longer change.");
 
     private Priority? ResolvePriority(Priority? priority, Impact? impact, Urgency? urgency, Priority fallback) =>
         (priority, impact, urgency) switch

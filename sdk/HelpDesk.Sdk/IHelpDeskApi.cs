@@ -1,3 +1,4 @@
+using HelpDesk.Sdk.Alerts;
 using HelpDesk.Sdk.Tickets;
 
 namespace HelpDesk.Sdk;
@@ -93,4 +94,16 @@ public interface IHelpDeskApi
     /// <param name="update">The item and what changed there.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     Task<TicketSnapshot> RecordExternalUpdateAsync(long number, ExternalUpdate update, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Reports what a monitoring system says about one problem. The hub owns what that means, the same for every
+    /// connector: the first firing opens an incident ticket (channel monitoring, priority from the severity map, queue
+    /// from the labels), repeats are counted on it, a resolution is noted (and solves it when configured), a firing
+    /// soon after reopens it, flapping is marked once, and a storm from one source is grouped into one incident. Safe
+    /// to call concurrently and to repeat: one alert key never gets two tickets.
+    /// </summary>
+    /// <param name="signal">The report.</param>
+    /// <param name="cancellationToken">Cancels the wait; a report already recorded stays.</param>
+    /// <returns>What the hub did, and the ticket the alert is on.</returns>
+    Task<AlertReport> ReportAlertAsync(AlertSignal signal, CancellationToken cancellationToken);
 }

@@ -66,6 +66,10 @@ public sealed class PluginHelpDeskApi(string pluginId, TicketCommands commands, 
     public async Task<TicketSnapshot> RecordExternalUpdateAsync(long number, ExternalUpdate update, CancellationToken cancellationToken) =>
         Snapshot(await commands.RecordExternalUpdateAsync(number, SdkMapping.ToCommand(update), _plugin));
 
+    // Replaced by the AlertGrain path in the same change set (#5); until then a plugin's report is refused, never dropped silently.
+    public Task<Sdk.Alerts.AlertReport> ReportAlertAsync(Sdk.Alerts.AlertSignal signal, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("Alert reports are not wired to the core yet.");
+
     private static TicketSnapshot Snapshot(TicketCommandResult result) =>
         result.Rejection is { } rejection ? throw SdkMapping.ToException(rejection) : SdkMapping.ToSnapshot(result.Ticket!);
 }

@@ -1,3 +1,4 @@
+using HelpDesk.Core.Alerts;
 using HelpDesk.Core.EventFeed;
 using HelpDesk.Core.Plugins.Capabilities;
 using HelpDesk.Core.Plugins.Hosting;
@@ -27,7 +28,7 @@ public static class HelpDeskCoreExtensions
         services.TryAddSingleton(TimeProvider.System);
         // Hosted services start in this order: the store is migrated before the feed reads it and before plugins load.
         services.AddStore(contentRoot);
-        services.AddTickets();
+        services.AddTickets(configuration);
         services.AddEventFeed(configuration);
         services.AddPluginHost(configuration);
         return services;
@@ -47,10 +48,14 @@ public static class HelpDeskCoreExtensions
         services.AddHostedService<StoreInitializer>();
     }
 
-    private static void AddTickets(this IServiceCollection services)
+    private static void AddTickets(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(sp => new TicketDecider(PriorityMatrix.FromRows(sp.GetRequiredService<IOptions<HelpDeskOptions>>().Value.PriorityMatrix)));
         services.AddSingleton<TicketCommands>();
+        services.AddOptions<AlertOptions>().Bind(configuration.GetSection($"{HelpDeskOptions.Section}:Alerts"));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<AlertOptions>>().Value.ToPolicy());
+        services.AddSingleton<AlertStore>();
+        services.AddSingleton<AlertCommands>();
     }
 
     private static void AddEventFeed(this IServiceCollection services, IConfiguration configuration)

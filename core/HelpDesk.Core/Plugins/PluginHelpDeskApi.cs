@@ -1,8 +1,10 @@
+using HelpDesk.Core.Alerts;
 using HelpDesk.Core.Queries;
 using HelpDesk.Core.Tickets;
 using HelpDesk.Domain.Commands;
 using HelpDesk.Domain.Tickets;
 using HelpDesk.Sdk;
+using HelpDesk.Sdk.Alerts;
 using HelpDesk.Sdk.Tickets;
 
 namespace HelpDesk.Core.Plugins;
@@ -11,7 +13,7 @@ namespace HelpDesk.Core.Plugins;
 /// <see cref="IHelpDeskApi"/> for one plugin: every change goes through the ticket's grain, as the REST API's do,
 /// with the plugin as the actor (<c>plugin:{id}</c>); reads come from the projection.
 /// </summary>
-public sealed class PluginHelpDeskApi(string pluginId, TicketCommands commands, TicketQueries queries) : IHelpDeskApi
+public sealed class PluginHelpDeskApi(string pluginId, TicketCommands commands, AlertCommands alerts, TicketQueries queries) : IHelpDeskApi
 {
     private readonly Actor _plugin = new(ActorKind.Integration, $"plugin:{pluginId}", pluginId);
 
@@ -66,9 +68,11 @@ public sealed class PluginHelpDeskApi(string pluginId, TicketCommands commands, 
     public async Task<TicketSnapshot> RecordExternalUpdateAsync(long number, ExternalUpdate update, CancellationToken cancellationToken) =>
         Snapshot(await commands.RecordExternalUpdateAsync(number, SdkMapping.ToCommand(update), _plugin));
 
-    // Replaced by the AlertGrain path in the same change set (#5); until then a plugin's report is refused, never dropped silently.
-    public Task<Sdk.Alerts.AlertReport> ReportAlertAsync(Sdk.Alerts.AlertSignal signal, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("Alert reports are not wired to the core yet.");
+    public async Task<AlertReport> ReportAlertAsync(AlertSignal signal, CancellationToken cancellationToken)
+    {
+        var result = await alerts.ReportAsync(SdkMapping.ToCommand(signal), _plugin);
+        return result.Rejection is { } rejection ? throw SdkMapping.ToException(rejection) : SdkMapping.ToReport(result);
+    }
 
     private static TicketSnapshot Snapshot(TicketCommandResult result) =>
         result.Rejection is { } rejection ? throw SdkMapping.ToException(rejection) : SdkMapping.ToSnapshot(result.Ticket!);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HelpDesk.Core.Storage;
+using HelpDesk.Domain.Alerts;
 using HelpDesk.Domain.Commands;
 using HelpDesk.Domain.Events;
 using HelpDesk.Domain.Tickets;
@@ -52,6 +53,22 @@ public static class SdkMapping
             stored.Position, stored.Ticket, stored.Version, stored.Type, Names.Of(stored.Event.Actor.Kind), stored.Event.Actor.Id, stored.Event.At,
             JsonSerializer.SerializeToElement(data, TicketEventJson.Options));
     }
+
+    public static ReportAlert ToCommand(Sdk.Alerts.AlertSignal signal) => new(
+        signal.Source,
+        signal.DedupKey,
+        ByName<Sdk.Alerts.AlertStatus, Domain.Alerts.AlertStatus>(signal.Status),
+        signal.Summary,
+        ByName<Sdk.Alerts.AlertSeverity, Domain.Alerts.AlertSeverity>(signal.Severity),
+        signal.Details,
+        signal.Labels ?? new Dictionary<string, string>(),
+        [.. (signal.Links ?? []).Select(l => new Domain.Alerts.AlertLink(l.Url, l.Text))],
+        signal.OccurredAt,
+        signal.OccurrenceId,
+        signal.Group);
+
+    public static Sdk.Alerts.AlertReport ToReport(AlertResult result) =>
+        new(ByName<Domain.Alerts.AlertOutcome, Sdk.Alerts.AlertOutcome>(result.Outcome), result.Ticket, result.Occurrences);
 
     public static DomainStatus ToDomain(SdkStatus status) => ByName<SdkStatus, DomainStatus>(status);
 

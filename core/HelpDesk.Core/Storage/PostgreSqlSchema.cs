@@ -134,5 +134,21 @@ internal static class PostgreSqlSchema
             SELECT DISTINCT l ->> 'system', l ->> 'key', t.number
             FROM tickets t CROSS JOIN LATERAL jsonb_array_elements(t.external_links::jsonb) AS l;
         """,
+        """
+        -- One row per monitoring alert key, kept by its AlertGrain; the ticket projection shows the alerts as JSON.
+        CREATE TABLE alerts (
+            source       TEXT    NOT NULL,
+            dedup_key    TEXT    NOT NULL,
+            ticket       BIGINT,
+            status       TEXT    NOT NULL,
+            occurrences  INTEGER NOT NULL,
+            last_seen_at BIGINT  NOT NULL,
+            data         TEXT    NOT NULL,
+            updated_at   BIGINT  NOT NULL,
+            PRIMARY KEY (source, dedup_key)
+        );
+        CREATE INDEX alerts_ticket ON alerts (ticket);
+        ALTER TABLE tickets ADD COLUMN alerts TEXT NOT NULL DEFAULT '[]';
+        """,
     ];
 }

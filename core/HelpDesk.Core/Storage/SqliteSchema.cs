@@ -139,5 +139,21 @@ internal static class SqliteSchema
             SELECT DISTINCT json_extract(l.value, '$.system'), json_extract(l.value, '$.key'), t.number
             FROM tickets t, json_each(t.external_links) l;
         """,
+        """
+        -- One row per monitoring alert key, kept by its AlertGrain; the ticket projection shows the alerts as JSON.
+        CREATE TABLE alerts (
+            source       TEXT    NOT NULL,
+            dedup_key    TEXT    NOT NULL,
+            ticket       INTEGER,
+            status       TEXT    NOT NULL,
+            occurrences  INTEGER NOT NULL,
+            last_seen_at INTEGER NOT NULL,
+            data         TEXT    NOT NULL,
+            updated_at   INTEGER NOT NULL,
+            PRIMARY KEY (source, dedup_key)
+        );
+        CREATE INDEX alerts_ticket ON alerts (ticket);
+        ALTER TABLE tickets ADD COLUMN alerts TEXT NOT NULL DEFAULT '[]';
+        """,
     ];
 }

@@ -13,17 +13,18 @@ internal sealed class TicketProjectionWriter(PreparedCommands commands)
         INSERT INTO tickets (number, version, subject, description, status, priority, impact, urgency, channel, type, category,
             requester_email, requester_name, requester_language, requester_time_zone, organization, assignee, queue, tags, fields,
             external_id, external_links, public_message_count, internal_note_count, created_at, updated_at, first_agent_reply_at,
-            solved_at, closed_at)
+            solved_at, closed_at, alerts)
         VALUES (@number, @version, @subject, @description, @status, @priority, @impact, @urgency, @channel, @type, @category,
             @requester_email, @requester_name, @requester_language, @requester_time_zone, @organization, @assignee, @queue, @tags,
             @fields, @external_id, @external_links, @public_message_count, @internal_note_count, @created_at, @updated_at,
-            @first_agent_reply_at, @solved_at, @closed_at)
+            @first_agent_reply_at, @solved_at, @closed_at, @alerts)
         ON CONFLICT (number) DO UPDATE SET version = excluded.version, subject = excluded.subject, status = excluded.status,
             priority = excluded.priority, impact = excluded.impact, urgency = excluded.urgency, category = excluded.category,
             assignee = excluded.assignee, queue = excluded.queue, tags = excluded.tags, fields = excluded.fields,
             external_links = excluded.external_links, public_message_count = excluded.public_message_count,
             internal_note_count = excluded.internal_note_count, updated_at = excluded.updated_at,
-            first_agent_reply_at = excluded.first_agent_reply_at, solved_at = excluded.solved_at, closed_at = excluded.closed_at
+            first_agent_reply_at = excluded.first_agent_reply_at, solved_at = excluded.solved_at, closed_at = excluded.closed_at,
+            alerts = excluded.alerts
         """;
 
     private const string InsertText = """
@@ -79,7 +80,7 @@ internal sealed class TicketProjectionWriter(PreparedCommands commands)
         .With("@public_message_count", t.PublicMessageCount).With("@internal_note_count", t.InternalNoteCount)
         .With("@created_at", UnixTime.ToMs(t.CreatedAt)).With("@updated_at", UnixTime.ToMs(t.UpdatedAt))
         .With("@first_agent_reply_at", UnixTime.ToMs(t.FirstAgentReplyAt)).With("@solved_at", UnixTime.ToMs(t.SolvedAt))
-        .With("@closed_at", UnixTime.ToMs(t.ClosedAt));
+        .With("@closed_at", UnixTime.ToMs(t.ClosedAt)).With("@alerts", JsonSerializer.Serialize(t.Alerts, TicketEventJson.Options));
 
     private async Task WriteTagsAsync(TicketState ticket, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using HelpDesk.Core.Storage;
+using HelpDesk.Domain.Alerts;
 using HelpDesk.Domain.Commands;
 using HelpDesk.Domain.Events;
 using HelpDesk.Domain.Tickets;
@@ -14,7 +15,7 @@ namespace HelpDesk.Core.Tickets;
 /// (another activation wrote first) is reported to the caller and never overwrites anything.
 /// </summary>
 [LogConsistencyProvider(ProviderName = LogConsistencyProviderName)]
-public sealed class TicketGrain(ITicketEventStore store, TicketDecider decider, TimeProvider time)
+public sealed class TicketGrain(ITicketEventStore store, TicketDecider decider, AlertPolicy alertPolicy, TimeProvider time)
     : JournaledGrain<TicketState, TicketEvent>, ITicketGrain, ICustomStorageInterface<TicketState, TicketEvent>
 {
     public const string LogConsistencyProviderName = "TicketLog";
@@ -35,6 +36,12 @@ public sealed class TicketGrain(ITicketEventStore store, TicketDecider decider, 
 
     public Task<TicketCommandResult> RecordExternalUpdate(RecordExternalUpdate update, Actor actor) =>
         CommitAsync(null, () => TicketDecider.RecordExternalUpdate(State, update, actor, Now()));
+
+    public async Task<Rejection?> OpenForAlert(OpenTicket command, string? queue, AlertView alert, Actor actor) =>
+        (await CommitAsync(null, () => decider.OpenForAlert(State, Number, command, queue, alert, alertPolicy, actor, Now()))).Rejection;
+
+    public async Task<Rejection?> RecordAlert(AlertView alert, Actor actor) =>
+        (await CommitAsync(null, () => TicketDecider.RecordAlert(State, alert, alertPolicy, actor, Now()))).Rejection;
 
     public Task<TicketState?> Get() => Task.FromResult(State.Exists ? State.Copy() : null);
 

@@ -21,6 +21,9 @@ public static class TicketEventTypes
         ["fields-changed"] = typeof(FieldsChanged),
         ["external-issue-linked"] = typeof(ExternalIssueLinked),
         ["external-issue-updated"] = typeof(ExternalIssueUpdated),
+        ["alert-occurred"] = typeof(AlertOccurred),
+        ["alert-status-changed"] = typeof(AlertStatusChanged),
+        ["alert-flapping-changed"] = typeof(AlertFlappingChanged),
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<Type, string> ByType = ByName.ToFrozenDictionary(p => p.Value, p => p.Key);

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using HelpDesk.Domain.Alerts;
 using HelpDesk.Domain.Events;
 
 namespace HelpDesk.Domain.Tickets;
@@ -44,6 +45,9 @@ public sealed class TicketState
     public string? ExternalId { get; set; }
 
     public List<ExternalLink> ExternalLinks { get; set; } = [];
+
+    /// <summary>Monitoring alerts on this ticket: usually one, many on a storm incident.</summary>
+    public List<TicketAlert> Alerts { get; set; } = [];
 
     /// <summary>
     /// The channel ids of the customer messages it holds, so a redelivered message is not added twice. Only the grain's
@@ -112,6 +116,15 @@ public sealed class TicketState
             case ExternalIssueUpdated updated:
                 ApplyExternalUpdate(updated);
                 break;
+            case AlertOccurred occurred:
+                ApplyAlertOccurred(occurred);
+                break;
+            case AlertStatusChanged changed:
+                UpdateAlert(changed.Source, changed.DedupKey, alert => alert with { Status = changed.Status });
+                break;
+            case AlertFlappingChanged changed:
+                UpdateAlert(changed.Source, changed.DedupKey, alert => alert with { Flapping = changed.Flapping });
+                break;
             default:
                 throw new InvalidOperationException($"TicketState cannot apply {@event.GetType().Name}.");
         }
@@ -126,6 +139,7 @@ public sealed class TicketState
         copy.Tags = new SortedSet<string>(Tags, StringComparer.Ordinal);
         copy.Fields = new SortedDictionary<string, string>(Fields, StringComparer.Ordinal);
         copy.ExternalLinks = [.. ExternalLinks];
+        copy.Alerts = [.. Alerts];
         copy.MessageIds = new SortedSet<string>(MessageIds, StringComparer.Ordinal);
         return copy;
     }
@@ -162,6 +176,31 @@ public sealed class TicketState
         {
             var link = ExternalLinks[index];
             ExternalLinks[index] = link with { Status = updated.Status ?? link.Status, Url = updated.Url ?? link.Url };
+        }
+    }
+
+    private void ApplyAlertOccurred(AlertOccurred occurred)
+    {
+        var index = Alerts.FindIndex(a => a.Is(occurred.Source, occurred.DedupKey));
+        var firstSeen = index >= 0 ? Alerts[index].FirstSeenAt : occurred.LastSeenAt;
+        var alert = new TicketAlert(occurred.Source, occurred.DedupKey, AlertStatus.Firing, occurred.Occurrences, occurred.Severity,
+            occurred.Summary, firstSeen, occurred.LastSeenAt, Flapping: index >= 0 && Alerts[index].Flapping);
+        if (index >= 0)
+        {
+            Alerts[index] = alert;
+        }
+        else
+        {
+            Alerts.Add(alert);
+        }
+    }
+
+    private void UpdateAlert(string source, string dedupKey, Func<TicketAlert, TicketAlert> change)
+    {
+        var index = Alerts.FindIndex(a => a.Is(source, dedupKey));
+        if (index >= 0)
+        {
+            Alerts[index] = change(Alerts[index]);
         }
     }
 

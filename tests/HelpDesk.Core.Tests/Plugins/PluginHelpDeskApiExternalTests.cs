@@ -1,3 +1,4 @@
+using HelpDesk.Core.Alerts;
 using HelpDesk.Core.Plugins;
 using HelpDesk.Core.Queries;
 using HelpDesk.Core.Tests.Tickets;
@@ -15,7 +16,7 @@ public sealed class PluginHelpDeskApiExternalTests(TicketClusterFixture fixture)
     private PluginHelpDeskApi Api()
     {
         var services = fixture.Cluster.Silos[0].ServiceProvider;
-        return new PluginHelpDeskApi("jira", services.GetRequiredService<TicketCommands>(), services.GetRequiredService<TicketQueries>());
+        return new PluginHelpDeskApi("jira", services.GetRequiredService<TicketCommands>(), services.GetRequiredService<AlertCommands>(), services.GetRequiredService<TicketQueries>());
     }
 
     private static NewTicket Ticket() => new("Checkout fails", "Since 9:00.", new Customer("ana@example.com", "Ana"));

@@ -1,3 +1,4 @@
+using HelpDesk.Core.Alerts;
 using HelpDesk.Core.Plugins;
 using HelpDesk.Core.Queries;
 using HelpDesk.Core.Tests.Tickets;
@@ -13,7 +14,7 @@ public sealed class PluginHelpDeskApiTests(TicketClusterFixture fixture) : IClas
     private PluginHelpDeskApi Api(string plugin = "monitoring")
     {
         var services = fixture.Cluster.Silos[0].ServiceProvider;
-        return new PluginHelpDeskApi(plugin, services.GetRequiredService<TicketCommands>(), services.GetRequiredService<TicketQueries>());
+        return new PluginHelpDeskApi(plugin, services.GetRequiredService<TicketCommands>(), services.GetRequiredService<AlertCommands>(), services.GetRequiredService<TicketQueries>());
     }
 
     private static NewTicket Alert(string? externalId = null) => new("Disk almost full on db01", "95% used on /var.", new Customer("ops@example.com", "Ops"))

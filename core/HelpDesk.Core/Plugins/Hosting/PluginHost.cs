@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using HelpDesk.Core.Alerts;
 using HelpDesk.Core.EventFeed;
 using HelpDesk.Core.Hosting;
 using HelpDesk.Core.Plugins.Loading;
@@ -26,6 +27,7 @@ public sealed partial class PluginHost(
     IPluginLoader loader,
     PluginSettings settings,
     TicketCommands commands,
+    AlertCommands alerts,
     TicketQueries queries,
     IConfiguration configuration,
     EventSubscribers subscribers,
@@ -197,7 +199,7 @@ public sealed partial class PluginHost(
 
     private void AddHostServices(IServiceCollection services, string id)
     {
-        services.AddSingleton<IHelpDeskApi>(new PluginHelpDeskApi(id, commands, queries));
+        services.AddSingleton<IHelpDeskApi>(new PluginHelpDeskApi(id, commands, alerts, queries));
         services.AddSingleton(time);
         services.AddSingleton(loggers);
         services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));

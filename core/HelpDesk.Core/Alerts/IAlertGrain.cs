@@ -1,0 +1,10 @@
+using HelpDesk.Domain.Alerts;
+using HelpDesk.Domain.Tickets;
+
+namespace HelpDesk.Core.Alerts;
+
+/// <summary>One monitoring alert, keyed by <see cref="AlertKeys.Of"/>: the single writer of its record, so reports never race.</summary>
+public interface IAlertGrain : IGrainWithStringKey
+{
+    Task<AlertResult> Report(ReportAlert report, Actor actor);
+}

@@ -1,0 +1,3 @@
+namespace HelpDesk.Domain.Alerts;
+
+public sealed record AlertLink(string Url, string? Text);

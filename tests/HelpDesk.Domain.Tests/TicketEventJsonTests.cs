@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HelpDesk.Domain.Alerts;
 using HelpDesk.Domain.Commands;
 using HelpDesk.Domain.Events;
 using HelpDesk.Domain.Tickets;
@@ -21,6 +22,9 @@ public sealed class TicketEventJsonTests
         events.AddRange(Apply(live, TicketDecider.LinkExternalIssue(live, new ExternalLink("jira", "OPS-1", null), Agent, Now)));
         events.AddRange(Apply(live, TicketDecider.RecordExternalUpdate(live, new RecordExternalUpdate("jira", "OPS-1", "Done", true, "Fixed in 2.4.", "Eve", "https://jira.example.com/browse/OPS-1"), Agent, Now)));
         events.AddRange(Apply(live, TicketDecider.AddMessage(live, new AddMessage("again", MessageVisibility.Public, Customer, Channel.Email, "<m2@example.com>"), Now)));
+        var alert = new AlertView("alertmanager", "bef14209e40016bc", AlertStatus.Firing, 1, AlertSeverity.Critical, "Checkout errors", Now, Flapping: false, 0);
+        events.AddRange(Apply(live, TicketDecider.RecordAlert(live, alert, new AlertPolicy(), Agent, Now)));
+        events.AddRange(Apply(live, TicketDecider.RecordAlert(live, alert with { Status = AlertStatus.Resolved, Flapping = true, RecentStateChanges = 5 }, new AlertPolicy(), Agent, Now)));
 
         var replayed = new TicketState();
         foreach (var @event in events)
@@ -39,7 +43,7 @@ public sealed class TicketEventJsonTests
     {
         // These strings are in databases already: renaming one would make old events unreadable.
         Assert.Equal(
-            ["agent-replied", "assigned", "customer-replied", "external-issue-linked", "external-issue-updated", "fields-changed", "internal-note-added", "priority-changed", "status-changed", "tags-changed", "ticket-opened"],
+            ["agent-replied", "alert-flapping-changed", "alert-occurred", "alert-status-changed", "assigned", "customer-replied", "external-issue-linked", "external-issue-updated", "fields-changed", "internal-note-added", "priority-changed", "status-changed", "tags-changed", "ticket-opened"],
             TicketEventTypes.Names.Order(StringComparer.Ordinal));
     }
 

@@ -27,6 +27,9 @@ internal sealed class TicketProjectionWriter(PreparedCommands commands)
             alerts = excluded.alerts
         """;
 
+    /// <summary>How many of a ticket's alerts its row shows.</summary>
+    public const int ShownAlertLimit = 100;
+
     private const string InsertText = """
         INSERT INTO ticket_texts (ticket, version, kind, visibility, author_kind, author_id, author_name, body, search_text, created_at)
         VALUES (@ticket, @version, @kind, @visibility, @author_kind, @author_id, @author_name, @body, @search_text, @at)
@@ -80,7 +83,13 @@ internal sealed class TicketProjectionWriter(PreparedCommands commands)
         .With("@public_message_count", t.PublicMessageCount).With("@internal_note_count", t.InternalNoteCount)
         .With("@created_at", UnixTime.ToMs(t.CreatedAt)).With("@updated_at", UnixTime.ToMs(t.UpdatedAt))
         .With("@first_agent_reply_at", UnixTime.ToMs(t.FirstAgentReplyAt)).With("@solved_at", UnixTime.ToMs(t.SolvedAt))
-        .With("@closed_at", UnixTime.ToMs(t.ClosedAt)).With("@alerts", JsonSerializer.Serialize(t.Alerts, TicketEventJson.Options));
+        .With("@closed_at", UnixTime.ToMs(t.ClosedAt)).With("@alerts", JsonSerializer.Serialize(ShownAlerts(t), TicketEventJson.Options));
+
+    // A storm incident can hold thousands of alerts; the row keeps the ones an agent looks at first (the alerts table has all).
+    private static IEnumerable<TicketAlert> ShownAlerts(TicketState t) =>
+        t.Alerts.Count <= ShownAlertLimit
+            ? t.Alerts
+            : t.Alerts.OrderBy(a => a.Status == Domain.Alerts.AlertStatus.Resolved).ThenByDescending(a => a.LastSeenAt).Take(ShownAlertLimit);
 
     private async Task WriteTagsAsync(TicketState ticket, CancellationToken cancellationToken)
     {

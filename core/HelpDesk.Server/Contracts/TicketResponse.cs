@@ -21,6 +21,7 @@ public sealed record TicketResponse(
     IReadOnlyDictionary<string, string> Fields,
     string? ExternalId,
     IReadOnlyList<ExternalLink> ExternalLinks,
+    IReadOnlyList<TicketAlert> Alerts,
     int PublicMessageCount,
     int? InternalNoteCount,
     DateTimeOffset CreatedAt,
@@ -32,6 +33,6 @@ public sealed record TicketResponse(
     /// <summary>Customers do not see how many internal notes their ticket has.</summary>
     public static TicketResponse From(TicketState t, bool forCustomer) => new(
         t.Number, t.Version, t.Subject, t.Description, t.Status, t.Priority, t.Impact, t.Urgency, t.Channel, t.Type, t.Category,
-        t.Requester!, t.Assignee, t.Queue, t.Tags, t.Fields, t.ExternalId, t.ExternalLinks, t.PublicMessageCount,
+        t.Requester!, t.Assignee, t.Queue, t.Tags, t.Fields, t.ExternalId, t.ExternalLinks, t.Alerts, t.PublicMessageCount,
         forCustomer ? null : t.InternalNoteCount, t.CreatedAt, t.UpdatedAt, t.FirstAgentReplyAt, t.SolvedAt, t.ClosedAt);
 }

@@ -55,6 +55,7 @@ public static class HelpDeskServerExtensions
     public static WebApplication MapHelpDeskApis(this WebApplication app)
     {
         app.MapTicketsApiV1();
+        app.MapAlertsApiV1();
         app.MapApiKeysApiV1();
         app.MapPluginsApiV1();
         app.MapWebhooks();

@@ -1,14 +1,21 @@
+using HelpDesk.Domain.Alerts;
 using HelpDesk.Sdk.Alerts;
+using AlertOutcome = HelpDesk.Sdk.Alerts.AlertOutcome;
 
 namespace HelpDesk.Sdk.Testing;
 
-/// <summary>Alert reports: recorded as given, so a connector's test can assert what it made of a monitoring payload.</summary>
+/// <summary>
+/// Alert reports, decided by the hub's own alert rules with their default settings: one ticket per (source, key),
+/// repeats counted, a repeated occurrence id ignored, resolution noted and solving the ticket, a firing within the
+/// reopen window reopening it. Unlike the hub, the fake never groups a storm into one incident.
+/// </summary>
 public sealed partial class RecordingHelpDeskApi
 {
+    private static readonly AlertPolicy AlertRules = new();
     private readonly List<AlertSignal> _alerts = [];
-    private readonly Dictionary<(string Source, string Key), (long Ticket, int Count, AlertStatus Status, HashSet<string> Seen)> _alertKeys = [];
+    private readonly Dictionary<(string Source, string Key), AlertRecord> _alertRecords = [];
 
-    /// <summary>Every alert signal reported, in order, duplicates included.</summary>
+    /// <summary>Every alert signal reported, in order, refused and duplicate ones included.</summary>
     public IReadOnlyList<AlertSignal> ReportedAlerts
     {
         get
@@ -24,36 +31,57 @@ public sealed partial class RecordingHelpDeskApi
     public Task<AlertReport> ReportAlertAsync(AlertSignal signal, CancellationToken cancellationToken) =>
         Record(nameof(ReportAlertAsync), [signal], () => ReportAlert(signal), cancellationToken);
 
-    // A first cut of the hub's alert rules: one ticket per key, repeats counted, duplicates by occurrence id ignored.
     private AlertReport ReportAlert(AlertSignal signal)
     {
         _alerts.Add(signal);
-        var key = (signal.Source, signal.DedupKey);
-        if (!_alertKeys.TryGetValue(key, out var known))
+        var report = SdkMapping.ToCommand(signal);
+        if (AlertInput.Check(report) is { } problem)
         {
-            if (signal.Status != AlertStatus.Firing)
-            {
-                return new AlertReport(AlertOutcome.Ignored, null, 0);
-            }
-
-            var ticket = Open(new Tickets.NewTicket(signal.Summary, signal.Details ?? signal.Summary, new Tickets.Customer($"{signal.Source}@monitoring.invalid")));
-            _alertKeys[key] = (ticket.Number, 1, AlertStatus.Firing, signal.OccurrenceId is { } id ? [id] : []);
-            return new AlertReport(AlertOutcome.Opened, ticket.Number, 1);
+            throw SdkMapping.ToException(problem);
         }
 
-        if (signal.OccurrenceId is { } occurrence && !known.Seen.Add(occurrence))
+        report = AlertInput.Normalise(report);
+        _alertRecords.TryGetValue((report.Source, report.DedupKey), out var known);
+        var now = _timeProvider.GetUtcNow();
+        var plan = AlertDecider.Decide(known, report, AlertRules, now);
+        var record = plan.Step switch
         {
-            return new AlertReport(AlertOutcome.Duplicate, known.Ticket, known.Count);
-        }
-
-        var count = signal.Status == AlertStatus.Firing ? known.Count + 1 : known.Count;
-        _alertKeys[key] = known with { Count = count, Status = signal.Status };
-        var outcome = signal.Status switch
-        {
-            AlertStatus.Firing => AlertOutcome.Occurred,
-            AlertStatus.Acknowledged => AlertOutcome.Acknowledged,
-            _ => AlertOutcome.Resolved,
+            AlertStep.OpenTicket => OpenAlertTicket(plan.Record!, report, now),
+            AlertStep.UpdateTicket => UpdateAlertTicket(plan.Record!, report, now),
+            _ => known,
         };
-        return new AlertReport(outcome, known.Ticket, count);
+        if (record is not null)
+        {
+            _alertRecords[(report.Source, report.DedupKey)] = record;
+        }
+
+        var outcome = plan.Step == AlertStep.UpdateTicket && record?.Ticket != known?.Ticket ? Domain.Alerts.AlertOutcome.Opened : plan.Outcome;
+        return new AlertReport(SdkMapping.ToSdk(outcome), record?.Ticket, record?.Occurrences ?? 0);
+    }
+
+    private AlertRecord OpenAlertTicket(AlertRecord fresh, ReportAlert report, DateTimeOffset now)
+    {
+        var command = AlertTickets.ForAlert(report, AlertRules);
+        var ticket = new TicketRecord(command.Fields ?? new Dictionary<string, string>());
+        var opened = fresh with { Ticket = _tickets.Count + 1, TicketOpened = true };
+        ticket.Apply(Decider.OpenForAlert(ticket.State, opened.Ticket.Value, command, AlertRules.QueueOf(report.Labels), opened.View(), AlertRules, Plugin, now));
+        _tickets.Add(ticket);
+        return opened;
+    }
+
+    private AlertRecord UpdateAlertTicket(AlertRecord next, ReportAlert report, DateTimeOffset now)
+    {
+        var ticket = Existing(next.Ticket!.Value);
+        var decision = Domain.Commands.TicketDecider.RecordAlert(ticket.State, next.View(), AlertRules, Plugin, now);
+        if (decision.Rejection is { Kind: Domain.Commands.RejectionKind.Conflict })
+        {
+            // Closed by an agent: as in the hub, a firing opens a new ticket and anything else leaves the alert on none.
+            return report.Status == Domain.Alerts.AlertStatus.Firing
+                ? OpenAlertTicket(next with { Occurrences = 1 }, report, now)
+                : next with { Ticket = null, TicketOpened = false };
+        }
+
+        ticket.Apply(decision);
+        return next;
     }
 }

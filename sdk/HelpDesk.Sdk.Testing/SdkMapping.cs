@@ -1,3 +1,4 @@
+using HelpDesk.Domain.Alerts;
 using HelpDesk.Domain.Commands;
 using HelpDesk.Domain.Tickets;
 using HelpDesk.Sdk.Tickets;
@@ -25,6 +26,21 @@ internal static class SdkMapping
     public static RecordExternalUpdate ToCommand(ExternalUpdate update) =>
         new(update.System, update.Key, update.Status, update.IsResolved, update.Comment, update.Author, update.Url);
 
+    public static ReportAlert ToCommand(Alerts.AlertSignal signal) => new(
+        signal.Source,
+        signal.DedupKey,
+        ByName<Alerts.AlertStatus, Domain.Alerts.AlertStatus>(signal.Status),
+        signal.Summary,
+        ByName<Alerts.AlertSeverity, Domain.Alerts.AlertSeverity>(signal.Severity),
+        signal.Details,
+        signal.Labels ?? new Dictionary<string, string>(),
+        [.. (signal.Links ?? []).Select(l => new Domain.Alerts.AlertLink(l.Url, l.Text))],
+        signal.OccurredAt,
+        signal.OccurrenceId,
+        signal.Group);
+
+    public static Alerts.AlertOutcome ToSdk(Domain.Alerts.AlertOutcome outcome) => ByName<Domain.Alerts.AlertOutcome, Alerts.AlertOutcome>(outcome);
+
     public static DomainStatus ToDomain(SdkStatus status) => ByName<SdkStatus, DomainStatus>(status);
 
     public static Channel ToDomain(TicketChannel channel) => ByName<TicketChannel, Channel>(channel);
@@ -40,8 +56,8 @@ internal static class SdkMapping
         ByName<DomainStatus, SdkStatus>(state.Status),
         ByName<Priority, TicketPriority>(state.Priority),
         new Customer(state.Requester!.Email, state.Requester.Name, state.Requester.Language, state.Requester.TimeZone, state.Requester.Organization),
-        Assignee: null,
-        Queue: null,
+        state.Assignee,
+        state.Queue,
         [.. state.Tags],
         new Dictionary<string, string>(fields),
         state.ExternalId,

@@ -31,7 +31,11 @@ public sealed class EventsEndpointTests : IAsyncDisposable
     private Task<WebhookResponse> SendAsync(byte[] body, string? signature) =>
         _harness.ReceiveWebhookAsync(Webhooks.Request("/events", body, signature is null ? [] : new Dictionary<string, string> { ["X-HelpDesk-Signature"] = signature }));
 
-    private static JsonElement Answer(WebhookResponse response) => JsonDocument.Parse(response.Detail!).RootElement;
+    private static JsonElement Answer(WebhookResponse response)
+    {
+        Assert.Equal("application/json", response.ContentType);
+        return JsonDocument.Parse(response.Body!).RootElement;
+    }
 
     [Theory]
     [InlineData("enqueue-trigger.json", TriggerSignature, AlertStatus.Firing)]

@@ -96,6 +96,7 @@ public sealed class ReportingTests
 
         Assert.Equal(503, response.StatusCode);
         Assert.Contains("retry", response.Detail, StringComparison.Ordinal);
+        Assert.Equal("5", response.Headers["Retry-After"]);
     }
 
     [Fact]

@@ -71,9 +71,7 @@ public static class WebhooksApi
         try
         {
             var response = await lease.CallAsync(token => receiver.ReceiveAsync(request, token), http.RequestAborted);
-            return response.StatusCode >= 400
-                ? ApiProblems.Field(response.StatusCode, "body", response.Detail ?? "The plugin refused this call.")
-                : response.Detail is null ? Results.StatusCode(response.StatusCode) : Results.Json(new { response.Detail }, ApiJson.Options, statusCode: response.StatusCode);
+            return Answer(http, response);
         }
         catch (BrokenCircuitException)
         {
@@ -89,6 +87,28 @@ public static class WebhooksApi
             logger.LogError(error, "Plugin {Plugin} failed on a webhook call", pluginId);
             return ApiProblems.Field(StatusCodes.Status502BadGateway, "pluginId", $"Plugin '{pluginId}' failed on this call; it has been logged.");
         }
+    }
+
+    private static readonly HashSet<string> HubOwnedHeaders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Content-Length", "Content-Type", "Transfer-Encoding", "Connection", "Keep-Alive", "Upgrade", "Trailer",
+    };
+
+    private static IResult Answer(HttpContext http, WebhookResponse response)
+    {
+        foreach (var (name, value) in response.Headers.Where(h => !HubOwnedHeaders.Contains(h.Key)))
+        {
+            http.Response.Headers[name] = value;
+        }
+
+        if (response.Body is { } body)
+        {
+            return Results.Text(body, response.ContentType ?? "application/json", System.Text.Encoding.UTF8, response.StatusCode);
+        }
+
+        return response.StatusCode >= 400
+            ? ApiProblems.Field(response.StatusCode, "body", response.Detail ?? "The plugin refused this call.")
+            : response.Detail is null ? Results.StatusCode(response.StatusCode) : Results.Json(new { response.Detail }, ApiJson.Options, statusCode: response.StatusCode);
     }
 
     /// <summary>The body, or null when it is larger than <paramref name="limit"/> (checked while reading, not trusted from headers).</summary>

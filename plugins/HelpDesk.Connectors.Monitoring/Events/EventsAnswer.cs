@@ -1,13 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using HelpDesk.Connectors.Monitoring.Json;
+using HelpDesk.Connectors.Monitoring.Reporting;
 using HelpDesk.Sdk.Capabilities;
 
 namespace HelpDesk.Connectors.Monitoring.Events;
 
 /// <summary>
 /// PagerDuty's response body (<c>{"status", "message", "dedup_key"}</c> or <c>{"status", "message", "errors"}</c>).
-/// A <see cref="WebhookResponse"/> carries text only, so the body travels as its <c>Detail</c>; the hub wraps it.
+/// Sent as the body itself, so a PagerDuty client reads the answer it expects.
 /// </summary>
 internal sealed record EventsAnswer(
     string Status,
@@ -28,8 +29,11 @@ internal sealed record EventsAnswer(
         Respond(413, new EventsAnswer("request too large", $"Event bodies are at most {limit} bytes", Errors: ["body"]));
 
     public static WebhookResponse Unavailable(string error) =>
-        Respond(503, new EventsAnswer("unavailable", "Event not processed; retry with backoff", Errors: [error]));
+        Respond(503, new EventsAnswer("unavailable", "Event not processed; retry with backoff", Errors: [error])) with
+        {
+            Headers = WebhookResponse.Unavailable(error, Answers.RetryAfter).Headers,
+        };
 
     private static WebhookResponse Respond(int status, EventsAnswer answer) =>
-        new(status, JsonSerializer.Serialize(answer, MonitoringJsonContext.Default.EventsAnswer));
+        WebhookResponse.Json(status, JsonSerializer.Serialize(answer, MonitoringJsonContext.Default.EventsAnswer)) with { Detail = answer.Message };
 }

@@ -36,6 +36,9 @@ public static class FixturePlugins
     /// <summary>Installs the partner sample (samples/HelpDesk.Samples.TeamChat) as built, under its own id; returns its folder.</summary>
     public static string InstallTeamChat(string pluginsDirectory) => Install(pluginsDirectory, "team-chat", "team-chat", "team-chat");
 
+    /// <summary>Installs the first-party monitoring connector (plugins/HelpDesk.Connectors.Monitoring) as built; returns its folder.</summary>
+    public static string InstallMonitoring(string pluginsDirectory) => Install(pluginsDirectory, "monitoring", "monitoring", "monitoring");
+
     /// <summary>
     /// Copies another build of the echo plugin over an installed one, file by file, the way an admin upgrades a plugin
     /// in place; the manifest goes last, keeping the installed id.

@@ -37,7 +37,7 @@ public sealed class AlertSourceGrain(TicketCommands commands, TicketQueries quer
             _stormLookedUp = true;
         }
 
-        if (_storm is { } current && await GrainFactory.GetGrain<ITicketGrain>(current).Get() is { Status: not (TicketStatus.Solved or TicketStatus.Closed) })
+        if (_storm is { } current && await GrainFactory.GetGrain<ITicketGrain>(current).GetStatus() is { } status && status is not (TicketStatus.Solved or TicketStatus.Closed))
         {
             return current;
         }

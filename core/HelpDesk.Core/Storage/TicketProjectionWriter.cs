@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using HelpDesk.Core.Queries;
+using HelpDesk.Domain.Alerts;
 using HelpDesk.Domain.Events;
 using HelpDesk.Domain.Tickets;
 
@@ -26,9 +27,6 @@ internal sealed class TicketProjectionWriter(PreparedCommands commands)
             first_agent_reply_at = excluded.first_agent_reply_at, solved_at = excluded.solved_at, closed_at = excluded.closed_at,
             alerts = excluded.alerts
         """;
-
-    /// <summary>How many of a ticket's alerts its row shows.</summary>
-    public const int ShownAlertLimit = 100;
 
     private const string InsertText = """
         INSERT INTO ticket_texts (ticket, version, kind, visibility, author_kind, author_id, author_name, body, search_text, created_at)
@@ -87,9 +85,9 @@ internal sealed class TicketProjectionWriter(PreparedCommands commands)
 
     // A storm incident can hold thousands of alerts; the row keeps the ones an agent looks at first (the alerts table has all).
     private static IEnumerable<TicketAlert> ShownAlerts(TicketState t) =>
-        t.Alerts.Count <= ShownAlertLimit
+        t.Alerts.Count <= AlertTickets.ListedOnTicket
             ? t.Alerts
-            : t.Alerts.OrderBy(a => a.Status == Domain.Alerts.AlertStatus.Resolved).ThenByDescending(a => a.LastSeenAt).Take(ShownAlertLimit);
+            : t.Alerts.OrderBy(a => a.Status == AlertStatus.Resolved).ThenByDescending(a => a.LastSeenAt).Take(AlertTickets.ListedOnTicket);
 
     private async Task WriteTagsAsync(TicketState ticket, CancellationToken cancellationToken)
     {

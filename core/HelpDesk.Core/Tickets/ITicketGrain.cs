@@ -25,4 +25,7 @@ public interface ITicketGrain : IGrainWithIntegerKey
     Task<Rejection?> RecordAlert(AlertView alert, Actor actor);
 
     Task<TicketState?> Get();
+
+    /// <summary>Its status, or null when there is no such ticket: a cheap check where the whole state (a storm incident's thousands of alerts) is not needed.</summary>
+    Task<TicketStatus?> GetStatus();
 }

@@ -45,6 +45,8 @@ public sealed class TicketGrain(ITicketEventStore store, TicketDecider decider, 
 
     public Task<TicketState?> Get() => Task.FromResult(State.Exists ? State.Copy() : null);
 
+    public Task<TicketStatus?> GetStatus() => Task.FromResult(State.Exists ? State.Status : (TicketStatus?)null);
+
     public async Task<KeyValuePair<int, TicketState>> ReadStateFromStorage()
     {
         var state = new TicketState();

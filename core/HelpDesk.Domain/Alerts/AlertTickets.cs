@@ -13,6 +13,9 @@ public static class AlertTickets
     public const string StormTag = "alert-storm";
     public const string FlappingTag = "flapping";
 
+    /// <summary>How many of its alerts a ticket lists in queries (firing first); a storm incident's full list is read from the alerts.</summary>
+    public const int ListedOnTicket = 100;
+
     public static OpenTicket ForAlert(ReportAlert report, AlertPolicy policy) => new(
         report.Summary,
         AlertText.Description(report),

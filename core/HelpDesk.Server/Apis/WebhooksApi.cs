@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using HelpDesk.Core.Plugins.Hosting;
 using HelpDesk.Sdk.Capabilities;
 using HelpDesk.Server.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
@@ -46,6 +47,12 @@ public static class WebhooksApi
         if (!slot.Status.Capabilities.Contains("webhook-receiver"))
         {
             return ApiProblems.Field(StatusCodes.Status404NotFound, "pluginId", $"Plugin '{pluginId}' does not receive webhooks.");
+        }
+
+        // Webhooks have their own limit (PluginHost:MaxWebhookBodyBytes), larger or smaller than the API's server-wide one.
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            size.MaxRequestBodySize = options.Value.MaxWebhookBodyBytes;
         }
 
         var body = await ReadBodyAsync(http, options.Value.MaxWebhookBodyBytes);

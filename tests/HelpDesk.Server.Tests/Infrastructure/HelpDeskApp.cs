@@ -33,6 +33,9 @@ public sealed class HelpDeskApp : WebApplicationFactory<Program>
 
     public string DataDirectory => _data.Path;
 
+    /// <summary>This hub's plugins folder, empty unless a test installs something (or points <c>HelpDesk:PluginsDirectory</c> elsewhere).</summary>
+    public string PluginsDirectory => Path.Combine(_data.Path, "plugins");
+
     public static HelpDeskApp Sqlite(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null) => new(settings ?? [], services);
 
     public static HelpDeskApp PostgreSql(string connectionString, Dictionary<string, string?>? settings = null) => new(new(settings ?? [])
@@ -62,6 +65,9 @@ public sealed class HelpDeskApp : WebApplicationFactory<Program>
     {
         builder.UseSetting("urls", $"http://127.0.0.1:{_port}");
         builder.UseSetting("HelpDesk:DataDirectory", _data.Path);
+
+        // Not the source tree's plugins/ (where building the hub installs the first-party connectors): a test says which plugins it runs.
+        builder.UseSetting("HelpDesk:PluginsDirectory", PluginsDirectory);
         builder.UseSetting("HelpDesk:Bootstrap:AdminApiKey", AdminKey);
         builder.UseSetting("HelpDesk:Orleans:SiloPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("HelpDesk:Orleans:GatewayPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -33,6 +33,9 @@ public sealed class HelpDeskApp : WebApplicationFactory<Program>
 
     public string DataDirectory => _data.Path;
 
+    /// <summary>Where the hub listens, for senders outside the test process (a real Alertmanager).</summary>
+    public Uri Address => new($"http://127.0.0.1:{_port}");
+
     /// <summary>This hub's plugins folder, empty unless a test installs something (or points <c>HelpDesk:PluginsDirectory</c> elsewhere).</summary>
     public string PluginsDirectory => Path.Combine(_data.Path, "plugins");
 

@@ -31,25 +31,6 @@ internal sealed class AlertmanagerEndpoint(AlertmanagerOptions options, SignalRe
             return WebhookResponse.BadRequest(problem);
         }
 
-        if (notification.Version != "4")
-        {
-            return WebhookResponse.BadRequest($"version: must be \"4\" (Alertmanager's webhook payload), got {(notification.Version is null ? "none" : $"\"{notification.Version}\"")}.");
-        }
-
-        var group = new AlertGroup(options.Source, notification.GroupKey, notification.TruncatedAlerts);
-        var (signals, invalid) = NotificationSignals.Map(notification.Alerts, group);
-        if (invalid.Length > 0)
-        {
-            return WebhookResponse.BadRequest(invalid);
-        }
-
-        if (group.TruncatedAlerts > 0)
-        {
-            logger.LogWarning(
-                "Alertmanager left {Truncated} alert(s) of group {GroupKey} out of its notification (max_alerts); {Included} reported",
-                group.TruncatedAlerts, group.GroupKey, signals.Count);
-        }
-
-        return Answers.ForPrometheusSender(await reporter.ReportAsync(signals, cancellationToken));
+        return await PrometheusNotificationHandler.ReportAsync(notification, "Alertmanager", "4", options.Source, reporter, logger, cancellationToken);
     }
 }

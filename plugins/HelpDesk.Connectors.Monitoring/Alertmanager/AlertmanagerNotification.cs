@@ -3,10 +3,4 @@ using HelpDesk.Connectors.Monitoring.Prometheus;
 namespace HelpDesk.Connectors.Monitoring.Alertmanager;
 
 /// <summary>The parts of Alertmanager's webhook payload (version 4) that are read; the rest is ignored.</summary>
-internal sealed class AlertmanagerNotification
-{
-    public string? Version { get; init; }
-    public string? GroupKey { get; init; }
-    public int TruncatedAlerts { get; init; }
-    public List<PrometheusAlert?>? Alerts { get; init; }
-}
+internal sealed class AlertmanagerNotification : PrometheusNotification;

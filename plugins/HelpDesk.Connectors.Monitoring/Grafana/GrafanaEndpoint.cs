@@ -37,25 +37,6 @@ internal sealed class GrafanaEndpoint(GrafanaOptions options, SignalReporter rep
             return WebhookResponse.BadRequest(problem);
         }
 
-        if (notification.Version != "1")
-        {
-            return WebhookResponse.BadRequest($"version: must be \"1\" (Grafana's webhook payload), got {(notification.Version is null ? "none" : $"\"{notification.Version}\"")}.");
-        }
-
-        var group = new AlertGroup(options.Source, notification.GroupKey, notification.TruncatedAlerts);
-        var (signals, invalid) = NotificationSignals.Map(notification.Alerts, group);
-        if (invalid.Length > 0)
-        {
-            return WebhookResponse.BadRequest(invalid);
-        }
-
-        if (group.TruncatedAlerts > 0)
-        {
-            logger.LogWarning(
-                "Grafana left {Truncated} alert(s) of group {GroupKey} out of its notification (max alerts); {Included} reported",
-                group.TruncatedAlerts, group.GroupKey, signals.Count);
-        }
-
-        return Answers.ForPrometheusSender(await reporter.ReportAsync(signals, cancellationToken));
+        return await PrometheusNotificationHandler.ReportAsync(notification, "Grafana", "1", options.Source, reporter, logger, cancellationToken);
     }
 }

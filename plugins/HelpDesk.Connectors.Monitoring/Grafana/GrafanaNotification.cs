@@ -6,10 +6,4 @@ namespace HelpDesk.Connectors.Monitoring.Grafana;
 /// The parts of Grafana's webhook payload (version 1) that are read. <c>title</c> and <c>message</c> are templates a
 /// user may change, so they are deliberately not read.
 /// </summary>
-internal sealed class GrafanaNotification
-{
-    public string? Version { get; init; }
-    public string? GroupKey { get; init; }
-    public int TruncatedAlerts { get; init; }
-    public List<PrometheusAlert?>? Alerts { get; init; }
-}
+internal sealed class GrafanaNotification : PrometheusNotification;

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
@@ -46,17 +45,7 @@ internal static class MonitoringHub
         return app;
     }
 
-    public static async Task WaitUntilRunningAsync(HttpClient admin)
-    {
-        var waited = Stopwatch.StartNew();
-        string? state = null;
-        while (waited.Elapsed < TimeSpan.FromSeconds(15) && (state = await StateAsync(admin)) != "running")
-        {
-            await Task.Delay(50, TestContext.Current.CancellationToken);
-        }
-
-        Assert.True(state == "running", $"monitoring was '{state ?? "absent"}' after {waited.Elapsed.TotalSeconds:0.0} s.");
-    }
+    public static Task WaitUntilRunningAsync(HttpClient admin) => PluginStates.WaitUntilRunningAsync(admin, "monitoring", TimeSpan.FromSeconds(15));
 
     public static HttpRequestMessage Alertmanager(byte[] body, string token = AlertmanagerToken) => Post("alertmanager", body, ("Authorization", $"Bearer {token}"));
 
@@ -79,10 +68,4 @@ internal static class MonitoringHub
         request.Headers.TryAddWithoutValidation(header.Name, header.Value);
         return request;
     }
-
-    private static async Task<string?> StateAsync(HttpClient admin) =>
-        (await admin.GetJsonAsync("/api/v1/plugins")).GetProperty("items").EnumerateArray()
-            .Where(p => p.GetProperty("id").GetString() == "monitoring")
-            .Select(p => p.GetProperty("state").GetString() + (p.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.String ? ": " + e.GetString() : ""))
-            .FirstOrDefault();
 }

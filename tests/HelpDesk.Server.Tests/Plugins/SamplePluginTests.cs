@@ -58,21 +58,8 @@ public sealed class SamplePluginTests
     internal static async Task InstallAndWaitUntilRunningAsync(TempDirectory data, HttpClient admin)
     {
         FixturePlugins.InstallTeamChat(Path.Combine(data.Path, "plugins"));
-        var copied = Stopwatch.StartNew();
-        string? state = null;
-        while (copied.Elapsed < TimeSpan.FromSeconds(5) && (state = await StateAsync(admin)) != "running")
-        {
-            await Task.Delay(50, TestContext.Current.CancellationToken);
-        }
-
-        Assert.True(state == "running", $"team-chat was '{state ?? "absent"}' {copied.Elapsed.TotalSeconds:0.0} s after it was copied in.");
+        await PluginStates.WaitUntilRunningAsync(admin, "team-chat", TimeSpan.FromSeconds(5));
     }
-
-    private static async Task<string?> StateAsync(HttpClient admin) =>
-        (await admin.GetJsonAsync("/api/v1/plugins")).GetProperty("items").EnumerateArray()
-            .Where(p => p.GetProperty("id").GetString() == "team-chat")
-            .Select(p => p.GetProperty("state").GetString() + (p.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.String ? ": " + e.GetString() : ""))
-            .FirstOrDefault();
 
     /// <summary>What an agent sees of the ticket: its messages and its audit trail, as raw JSON.</summary>
     private static async Task<(string Messages, int Events)> ConversationAsync(HttpClient admin, long number) =>

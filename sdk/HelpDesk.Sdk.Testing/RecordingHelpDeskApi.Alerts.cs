@@ -63,7 +63,7 @@ public sealed partial class RecordingHelpDeskApi
     {
         var command = AlertTickets.ForAlert(report, AlertRules);
         var ticket = new TicketRecord(command.Fields ?? new Dictionary<string, string>());
-        var opened = fresh with { Ticket = _tickets.Count + 1, TicketOpened = true };
+        var opened = fresh with { Ticket = _tickets.Count + 1 };
         ticket.Apply(Decider.OpenForAlert(ticket.State, opened.Ticket.Value, command, AlertRules.QueueOf(report.Labels), opened.View(), AlertRules, Plugin, now));
         _tickets.Add(ticket);
         return opened;
@@ -78,7 +78,7 @@ public sealed partial class RecordingHelpDeskApi
             // Closed by an agent: as in the hub, a firing opens a new ticket and anything else leaves the alert on none.
             return report.Status == Domain.Alerts.AlertStatus.Firing
                 ? OpenAlertTicket(next with { Occurrences = 1 }, report, now)
-                : next with { Ticket = null, TicketOpened = false };
+                : next with { Ticket = null };
         }
 
         ticket.Apply(decision);

@@ -7,7 +7,7 @@ public sealed record BenchmarkOptions(
     int Reloads, IReadOnlyList<double> LagRates, IReadOnlyDictionary<string, string> HubSettings, bool Help)
 {
     public const string Usage = """
-        Usage: dotnet run -c Release --project tests/HelpDesk.Benchmarks -- [--scenario creates|plugins] [options]
+        Usage: dotnet run -c Release --project tests/HelpDesk.Benchmarks -- [--scenario creates|plugins|alerts] [options]
 
         --scenario creates (default)  HTTP ticket creates on a child hub, beside the raw SQLite ceiling
           --duration 20 --warmup 5 --concurrency 64 --raw-single 2000 --raw-batched 20000 --batch 32
@@ -20,6 +20,9 @@ public sealed record BenchmarkOptions(
           --lag-rates 100,400,1000    steady creates/s at which delivery lag is measured
           --set KEY=VALUE             an environment setting for the child hub, repeatable
                                       (--set HELPDESK__EVENTFEED__READBATCHSIZE=1024)
+        --scenario alerts             PagerDuty-style triggers to the monitoring connector, one alert per request, a
+                                      fresh child hub per phase: new keys (storm guard off, then on), repeats of 100 keys
+          --duration 20 --warmup 5 --concurrency 64
         """;
 
     public static BenchmarkOptions Parse(string[] args)

@@ -12,6 +12,7 @@ return options.Scenario switch
 {
     "creates" => await CreatesScenario.RunAsync(options),
     "plugins" => await PluginsScenario.RunAsync(options),
+    "alerts" => await AlertsScenario.RunAsync(options),
     _ => Fail($"Unknown scenario '{options.Scenario}'.\n{BenchmarkOptions.Usage}"),
 };
 

@@ -21,7 +21,7 @@ public sealed class AlertDeciderTests
         {
             var plan = AlertDecider.Decide(record, report, Policy, Now.AddMinutes(minute));
             plans.Add(plan);
-            record = plan.Step == AlertStep.OpenTicket ? plan.Record! with { Ticket = 7, TicketOpened = true } : plan.Record;
+            record = plan.Step == AlertStep.OpenTicket ? plan.Record! with { Ticket = 7 } : plan.Record;
         }
 
         return (record, plans);

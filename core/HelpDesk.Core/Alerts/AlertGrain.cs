@@ -7,9 +7,9 @@ using HelpDesk.Domain.Tickets;
 namespace HelpDesk.Core.Alerts;
 
 /// <summary>
-/// Applies reports about one alert key in order. The record is stored before the ticket is touched, and the ticket only
-/// records what differs from it, so a crash between the two is repaired by the next report (senders retry) and never
-/// opens a second ticket: a new ticket's number is in the stored record before the ticket is opened.
+/// Applies reports about one alert key in order. The ticket's grain stores the alert's record in the same transaction
+/// as the ticket's events, so a crash leaves either both or neither: a sender's retry then finds the ticket it opened,
+/// or opens it for the first time, never a second one.
 /// </summary>
 public sealed class AlertGrain(AlertStore store, TicketNumberAllocator numbers, AlertPolicy policy, TimeProvider time) : Grain, IAlertGrain
 {
@@ -29,17 +29,12 @@ public sealed class AlertGrain(AlertStore store, TicketNumberAllocator numbers, 
         }
 
         report = AlertInput.Normalise(report);
-        if (_record is { Ticket: not null, TicketOpened: false } interrupted && await OpenOwnTicketAsync(interrupted, report, actor) is { } stuck)
-        {
-            return AlertResult.Rejected(stuck);
-        }
-
         var plan = AlertDecider.Decide(_record, report, policy, time.GetUtcNow());
         return plan.Step switch
         {
             AlertStep.OpenTicket => await OpenAsync(plan.Record!, report, actor),
             AlertStep.UpdateTicket => await UpdateAsync(plan, report, actor),
-            _ => await RepeatAsync(plan, actor),
+            _ => Result(plan.Outcome),
         };
     }
 
@@ -47,67 +42,45 @@ public sealed class AlertGrain(AlertStore store, TicketNumberAllocator numbers, 
     {
         if (await GrainFactory.GetGrain<IAlertSourceGrain>(report.Source).Admit(report, actor) is { } storm)
         {
-            var grouped = fresh with { Ticket = storm, TicketOpened = true };
-            await SaveAsync(grouped);
-            return await TicketGrain(storm).RecordAlert(grouped.View(), actor) is { } refused
-                ? AlertResult.Rejected(refused)
-                : Result(AlertOutcome.Grouped);
+            var grouped = fresh with { Ticket = storm };
+            return await Stored(grouped, TicketGrain(storm).RecordAlert(grouped, actor), AlertOutcome.Grouped);
         }
 
-        var own = fresh with { Ticket = await numbers.NextAsync(CancellationToken.None), TicketOpened = false };
-        await SaveAsync(own);
-        return await OpenOwnTicketAsync(own, report, actor) is { } rejection ? AlertResult.Rejected(rejection) : Result(AlertOutcome.Opened);
+        var own = fresh with { Ticket = await numbers.NextAsync(CancellationToken.None) };
+        return await Stored(
+            own,
+            TicketGrain(own.Ticket.Value).OpenForAlert(AlertTickets.ForAlert(report, policy), policy.QueueOf(report.Labels), own, actor),
+            AlertOutcome.Opened);
     }
 
     private async Task<AlertResult> UpdateAsync(AlertPlan plan, ReportAlert report, Actor actor)
     {
         var next = plan.Record!;
-        await SaveAsync(next);
-        var refused = await TicketGrain(next.Ticket!.Value).RecordAlert(next.View(), actor);
+        var refused = await TicketGrain(next.Ticket!.Value).RecordAlert(next, actor);
         if (refused is { Kind: RejectionKind.Conflict })
         {
-            // An agent closed the ticket: the record is final, so a firing starts a new ticket and anything else rests.
-            var closed = next with { Ticket = null, TicketOpened = false };
-            return report.Status == AlertStatus.Firing ? await OpenAsync(closed with { Occurrences = 1 }, report, actor) : await IgnoreAsync(closed);
+            // An agent closed the ticket: it is final, so a firing starts a new ticket and anything else leaves the alert on none.
+            var closed = next with { Ticket = null };
+            if (report.Status == AlertStatus.Firing)
+            {
+                return await OpenAsync(closed with { Occurrences = 1 }, report, actor);
+            }
+
+            await store.SaveAsync(closed, CancellationToken.None);
+            _record = closed;
+            return Result(AlertOutcome.Ignored);
         }
 
-        return refused is null ? Result(plan.Outcome) : AlertResult.Rejected(refused);
+        return refused is null ? Remember(next, plan.Outcome) : AlertResult.Rejected(refused);
     }
 
-    // A repeated report changes nothing, but it is also the sender's retry after a failure: bring the ticket up to date.
-    private async Task<AlertResult> RepeatAsync(AlertPlan plan, Actor actor)
+    private async Task<AlertResult> Stored(AlertRecord record, Task<Rejection?> write, AlertOutcome outcome) =>
+        await write is { } rejection ? AlertResult.Rejected(rejection) : Remember(record, outcome);
+
+    private AlertResult Remember(AlertRecord record, AlertOutcome outcome)
     {
-        if (plan.Outcome == AlertOutcome.Duplicate && _record is { Ticket: { } ticket })
-        {
-            await TicketGrain(ticket).RecordAlert(_record.View(), actor);
-        }
-
-        return Result(plan.Outcome);
-    }
-
-    private async Task<AlertResult> IgnoreAsync(AlertRecord record)
-    {
-        await SaveAsync(record);
-        return Result(AlertOutcome.Ignored);
-    }
-
-    private async Task<Rejection?> OpenOwnTicketAsync(AlertRecord record, ReportAlert report, Actor actor)
-    {
-        var rejection = await TicketGrain(record.Ticket!.Value)
-            .OpenForAlert(AlertTickets.ForAlert(report, policy), policy.QueueOf(report.Labels), record.View(), actor);
-        if (rejection is null)
-        {
-            // Stored with the next change; until then a reactivated grain just finds the ticket open (OpenForAlert records instead).
-            _record = record with { TicketOpened = true };
-        }
-
-        return rejection;
-    }
-
-    private async Task SaveAsync(AlertRecord record)
-    {
-        await store.SaveAsync(record, CancellationToken.None);
         _record = record;
+        return Result(outcome);
     }
 
     private ITicketGrain TicketGrain(long number) => GrainFactory.GetGrain<ITicketGrain>(number);

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text.Json;
+using HelpDesk.Core.Alerts;
 using HelpDesk.Core.Queries;
 using HelpDesk.Domain.Alerts;
 using HelpDesk.Domain.Events;
@@ -7,7 +8,7 @@ using HelpDesk.Domain.Tickets;
 
 namespace HelpDesk.Core.Storage;
 
-/// <summary>Writes what one append changes in the query tables (tickets, texts, tags, links), inside the caller's transaction.</summary>
+/// <summary>Writes what one append changes in the query tables (tickets, texts, tags, links, its alert), inside the caller's transaction.</summary>
 internal sealed class TicketProjectionWriter(PreparedCommands commands)
 {
     private const string UpsertTicket = """
@@ -58,6 +59,11 @@ internal sealed class TicketProjectionWriter(PreparedCommands commands)
         if (append.Events.Any(e => e is TicketOpened or TagsChanged))
         {
             await WriteTagsAsync(append.Result, cancellationToken);
+        }
+
+        if (append.Alert is { } alert)
+        {
+            await commands.Get(AlertRows.Upsert).BindUpsert(alert, append.Events[^1].At).ExecuteNonQueryAsync(cancellationToken);
         }
 
         foreach (var linked in append.Events.OfType<ExternalIssueLinked>())

@@ -17,12 +17,15 @@ public interface ITicketGrain : IGrainWithIntegerKey
 
     Task<TicketCommandResult> RecordExternalUpdate(RecordExternalUpdate update, Actor actor);
 
-    /// <summary>Opens the alert's own ticket with the alert on it; when it is open already, records the alert. Returns why not, or null.</summary>
+    /// <summary>
+    /// Opens the alert's own ticket with the alert on it, storing the alert's record in the same transaction. Returns why
+    /// not, or null.
+    /// </summary>
     /// <remarks>Alert calls answer with the refusal only: a storm incident's state holds thousands of alerts, too much to copy back per call.</remarks>
-    Task<Rejection?> OpenForAlert(OpenTicket command, string? queue, AlertView alert, Actor actor);
+    Task<Rejection?> OpenForAlert(OpenTicket command, string? queue, AlertRecord alert, Actor actor);
 
-    /// <summary>Brings the alert on this ticket up to <paramref name="alert"/>. Returns why not, or null.</summary>
-    Task<Rejection?> RecordAlert(AlertView alert, Actor actor);
+    /// <summary>Brings the alert on this ticket up to its record, storing the record in the same transaction. Returns why not, or null.</summary>
+    Task<Rejection?> RecordAlert(AlertRecord alert, Actor actor);
 
     Task<TicketState?> Get();
 

@@ -1,3 +1,4 @@
+using HelpDesk.Core.Alerts;
 using HelpDesk.Core.Storage;
 using HelpDesk.Domain.Alerts;
 using HelpDesk.Domain.Commands;
@@ -15,10 +16,13 @@ namespace HelpDesk.Core.Tickets;
 /// (another activation wrote first) is reported to the caller and never overwrites anything.
 /// </summary>
 [LogConsistencyProvider(ProviderName = LogConsistencyProviderName)]
-public sealed class TicketGrain(ITicketEventStore store, TicketDecider decider, AlertPolicy alertPolicy, TimeProvider time)
+public sealed class TicketGrain(ITicketEventStore store, AlertStore alertStore, TicketDecider decider, AlertPolicy alertPolicy, TimeProvider time)
     : JournaledGrain<TicketState, TicketEvent>, ITicketGrain, ICustomStorageInterface<TicketState, TicketEvent>
 {
     public const string LogConsistencyProviderName = "TicketLog";
+
+    // The alert record a command in progress writes with its events; commands run one at a time, so one field does.
+    private AlertRecord? _alertBeingRecorded;
 
     private long Number => this.GetPrimaryKeyLong();
 
@@ -37,11 +41,11 @@ public sealed class TicketGrain(ITicketEventStore store, TicketDecider decider, 
     public Task<TicketCommandResult> RecordExternalUpdate(RecordExternalUpdate update, Actor actor) =>
         CommitAsync(null, () => TicketDecider.RecordExternalUpdate(State, update, actor, Now()));
 
-    public async Task<Rejection?> OpenForAlert(OpenTicket command, string? queue, AlertView alert, Actor actor) =>
-        (await CommitAsync(null, () => decider.OpenForAlert(State, Number, command, queue, alert, alertPolicy, actor, Now()))).Rejection;
+    public Task<Rejection?> OpenForAlert(OpenTicket command, string? queue, AlertRecord alert, Actor actor) =>
+        CommitAlertAsync(alert, () => decider.OpenForAlert(State, Number, command, queue, alert.View(), alertPolicy, actor, Now()));
 
-    public async Task<Rejection?> RecordAlert(AlertView alert, Actor actor) =>
-        (await CommitAsync(null, () => TicketDecider.RecordAlert(State, alert, alertPolicy, actor, Now()))).Rejection;
+    public Task<Rejection?> RecordAlert(AlertRecord alert, Actor actor) =>
+        CommitAlertAsync(alert, () => TicketDecider.RecordAlert(State, alert.View(), alertPolicy, actor, Now()));
 
     public Task<TicketState?> Get() => Task.FromResult(State.Exists ? State.Copy() : null);
 
@@ -66,7 +70,7 @@ public sealed class TicketGrain(ITicketEventStore store, TicketDecider decider, 
             result.Apply(update);
         }
 
-        return await store.AppendAsync(new TicketAppend(Number, expectedVersion, updates, result)) == AppendOutcome.Appended;
+        return await store.AppendAsync(new TicketAppend(Number, expectedVersion, updates, result, _alertBeingRecorded)) == AppendOutcome.Appended;
     }
 
     // Stored times have millisecond precision; deciding on the same precision keeps answers equal to later reads.
@@ -77,6 +81,27 @@ public sealed class TicketGrain(ITicketEventStore store, TicketDecider decider, 
     }
 
     protected override void TransitionState(TicketState state, TicketEvent @event) => state.Apply(@event);
+
+    /// <summary>Records an alert's change and stores its record in the same transaction; alone when the ticket has nothing to record.</summary>
+    private async Task<Rejection?> CommitAlertAsync(AlertRecord alert, Func<Decision> decide)
+    {
+        _alertBeingRecorded = alert;
+        try
+        {
+            var decision = decide();
+            if (decision.Rejection is null && decision.Events.Count == 0)
+            {
+                await alertStore.SaveAsync(alert, CancellationToken.None);
+                return null;
+            }
+
+            return (await CommitAsync(null, () => decision)).Rejection;
+        }
+        finally
+        {
+            _alertBeingRecorded = null;
+        }
+    }
 
     private async Task<TicketCommandResult> CommitAsync(int? expectedVersion, Func<Decision> decide)
     {

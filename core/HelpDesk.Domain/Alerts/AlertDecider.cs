@@ -28,7 +28,7 @@ public static class AlertDecider
         if (record?.Ticket is null || episodeOver)
         {
             var fresh = new AlertRecord(
-                report.Source, report.DedupKey, Ticket: null, TicketOpened: false, AlertStatus.Firing, Occurrences: 1,
+                report.Source, report.DedupKey, Ticket: null, AlertStatus.Firing, Occurrences: 1,
                 report.Severity, report.Summary, seenAt, seenAt, ResolvedAt: null, Flapping: false, StateChanges: [],
                 Remember([], report.OccurrenceId));
             return new AlertPlan(AlertStep.OpenTicket, AlertOutcome.Opened, fresh);

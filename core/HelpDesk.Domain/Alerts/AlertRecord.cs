@@ -1,15 +1,14 @@
 namespace HelpDesk.Domain.Alerts;
 
 /// <summary>
-/// What the hub knows about one alert key, kept by its grain and stored after every change. <see cref="Ticket"/> is
-/// the ticket it is on (its own or a storm incident); <see cref="TicketOpened"/> is false between reserving a new
-/// ticket's number and opening it, so a crash in between is finished by the next report rather than opening another.
+/// What the hub knows about one alert key, kept by its grain. It is stored in the same transaction as what its ticket
+/// records, so the two never disagree after a crash. <see cref="Ticket"/> is the ticket it is on (its own or a storm
+/// incident); null when its ticket was closed under it.
 /// </summary>
 public sealed record AlertRecord(
     string Source,
     string DedupKey,
     long? Ticket,
-    bool TicketOpened,
     AlertStatus Status,
     int Occurrences,
     AlertSeverity Severity,

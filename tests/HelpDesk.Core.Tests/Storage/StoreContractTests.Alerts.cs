@@ -10,15 +10,15 @@ public abstract partial class StoreContractTests
     {
         var alerts = new AlertStore(Database, Clock);
         var seen = new DateTimeOffset(2026, 11, 22, 9, 58, 12, 345, TimeSpan.Zero);
-        var record = new AlertRecord("alertmanager", "bef14209e40016bc", 42, TicketOpened: false, AlertStatus.Firing, 1,
+        var record = new AlertRecord("alertmanager", "bef14209e40016bc", 42, AlertStatus.Firing, 1,
             AlertSeverity.Critical, "Checkout error rate above 5% – EU", seen, seen, null, false, [seen], ["firing@09:58"]);
 
         await alerts.SaveAsync(record, CancellationToken.None);
-        await alerts.SaveAsync(record with { TicketOpened = true, Occurrences = 2, LastSeenAt = seen.AddMinutes(1) }, CancellationToken.None);
+        await alerts.SaveAsync(record with { Occurrences = 2, LastSeenAt = seen.AddMinutes(1) }, CancellationToken.None);
         await alerts.SaveAsync(record with { DedupKey = "4c60e57ea1aac62d", Ticket = null }, CancellationToken.None);
 
         var found = await alerts.FindAsync("alertmanager", "bef14209e40016bc", CancellationToken.None);
-        Assert.Equal(record with { TicketOpened = true, Occurrences = 2, LastSeenAt = seen.AddMinutes(1) }, found, AlertRecordComparer.Instance);
+        Assert.Equal(record with { Occurrences = 2, LastSeenAt = seen.AddMinutes(1) }, found, AlertRecordComparer.Instance);
         Assert.Null(await alerts.FindAsync("grafana", "bef14209e40016bc", CancellationToken.None));
         Assert.Equal(["bef14209e40016bc"], (await alerts.ForTicketAsync(42, 10, CancellationToken.None)).Select(a => a.DedupKey));
     }

@@ -21,13 +21,24 @@ public static class WebhooksApi
         services.AddRateLimiter(limits =>
         {
             limits.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limits.AddPolicy(RateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Request.RouteValues["pluginId"]?.ToString() ?? "",
-                _ => new FixedWindowRateLimiterOptions
+            limits.OnRejected = (rejected, _) =>
+            {
+                if (rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
                 {
-                    PermitLimit = http.RequestServices.GetRequiredService<IOptions<PluginHostOptions>>().Value.WebhooksPerMinute,
+                    rejected.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                return ValueTask.CompletedTask;
+            };
+            limits.AddPolicy(RateLimitPolicy, http =>
+            {
+                var pluginId = http.Request.RouteValues["pluginId"]?.ToString() ?? "";
+                return RateLimitPartition.GetFixedWindowLimiter(pluginId, _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = http.RequestServices.GetRequiredService<IOptions<PluginHostOptions>>().Value.WebhooksPerMinuteFor(pluginId),
                     Window = TimeSpan.FromMinutes(1),
-                }));
+                });
+            });
         });
 
     public static IEndpointRouteBuilder MapWebhooks(this IEndpointRouteBuilder routes)

@@ -171,4 +171,25 @@ public sealed class MonitoringWebhookTests
         Assert.Equal(HelpDesk.Server.Apis.AlertsApi.TicketAlertLimit, grouped.GetProperty("items").GetArrayLength());
         Assert.Equal(Domain.Alerts.AlertTickets.ListedOnTicket, storm.GetProperty("alerts").GetArrayLength());
     }
+
+    [Fact]
+    public async Task The_webhook_rate_limit_can_be_set_per_plugin_and_a_refusal_says_when_to_retry()
+    {
+        await using var app = await MonitoringHub.StartAsync(new()
+        {
+            ["HelpDesk:PluginHost:WebhooksPerMinute"] = "2",
+            ["HelpDesk:PluginHost:WebhooksPerMinuteByPlugin:monitoring"] = "5",
+        });
+        var client = app.CreateClient();
+        var firing = ContractFixtures.Bytes("alertmanager", "webhook-firing-two-alerts.json");
+
+        for (var i = 0; i < 5; i++)
+        {
+            await SendAsync(client, MonitoringHub.Alertmanager(firing), HttpStatusCode.OK);
+        }
+
+        using var refused = await client.SendAsync(MonitoringHub.Alertmanager(firing), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero, $"Retry-After: {refused.Headers.RetryAfter}");
+    }
 }

@@ -20,4 +20,13 @@ public sealed class PluginHostOptions
 
     /// <summary>Webhook calls per plugin per minute; more get 429.</summary>
     public int WebhooksPerMinute { get; set; } = 600;
+
+    /// <summary>
+    /// Overrides of <see cref="WebhooksPerMinute"/> by plugin id (<c>HelpDesk:PluginHost:WebhooksPerMinuteByPlugin:monitoring = 6000</c>),
+    /// for a plugin whose senders are many or do not retry a 429 (Alertmanager).
+    /// </summary>
+    public Dictionary<string, int> WebhooksPerMinuteByPlugin { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public int WebhooksPerMinuteFor(string pluginId) =>
+        WebhooksPerMinuteByPlugin.TryGetValue(pluginId, out var limit) ? limit : WebhooksPerMinute;
 }

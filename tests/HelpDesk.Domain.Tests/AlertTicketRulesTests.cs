@@ -114,29 +114,4 @@ public sealed class AlertTicketRulesTests
         Assert.Equal(RejectionKind.Conflict, TicketDecider.RecordAlert(state, View(occurrences: 2), Policy, Monitoring, Now).Rejection?.Kind);
         Assert.Equal(RejectionKind.NotFound, TicketDecider.RecordAlert(new TicketState(), View(), Policy, Monitoring, Now).Rejection?.Kind);
     }
-
-    [Fact]
-    public void The_description_shows_the_summary_details_a_labels_table_and_the_links()
-    {
-        var description = AlertText.Description(Report() with { Labels = new Dictionary<string, string> { ["expr"] = "a | b" } });
-
-        Assert.Contains("5xx ratio is 7.4%.", description, StringComparison.Ordinal);
-        Assert.Contains("| expr | a \\| b |", description, StringComparison.Ordinal);
-        Assert.Contains("- [Runbook](<https://runbooks.example.com/checkout>)", description, StringComparison.Ordinal);
-        Assert.Contains("severity critical · alert key `bef14209e40016bc`", description, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Reports_are_checked_naming_the_field_and_long_summaries_are_cut_to_a_subject()
-    {
-        Assert.Equal("source", AlertInput.Check(Report() with { Source = " " })?.Field);
-        Assert.Equal("source", AlertInput.Check(Report() with { Source = "a\nb" })?.Field);
-        Assert.Equal("dedupKey", AlertInput.Check(Report() with { DedupKey = "" })?.Field);
-        Assert.Equal("links[0].url", AlertInput.Check(Report() with { Links = [new AlertLink("ftp://example.com/x", null)] })?.Field);
-        Assert.Equal("labels", AlertInput.Check(Report() with { Labels = Enumerable.Range(0, 65).ToDictionary(i => $"l{i}", i => "v") })?.Field);
-
-        var summary = AlertInput.Normalise(Report() with { Summary = "Disk\n  almost   full " + new string('x', 400) }).Summary;
-        Assert.Equal(TicketLimits.Subject, summary.Length);
-        Assert.StartsWith("Disk almost full x", summary, StringComparison.Ordinal);
-    }
 }

@@ -62,6 +62,8 @@ public static class AlertText
 
     private static string Cell(string value) => Escape(value).Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
 
-    // Enough for labels and names to show as text rather than as Markdown they happen to contain.
-    private static string Escape(string value) => value.Replace("[", "\\[", StringComparison.Ordinal).Replace("]", "\\]", StringComparison.Ordinal);
+    // Enough for labels and names to show as text rather than as Markdown they happen to contain. Backslashes first:
+    // one left bare would escape the bracket or table pipe escaped after it.
+    private static string Escape(string value) => value.Replace("\\", "\\\\", StringComparison.Ordinal)
+        .Replace("[", "\\[", StringComparison.Ordinal).Replace("]", "\\]", StringComparison.Ordinal);
 }

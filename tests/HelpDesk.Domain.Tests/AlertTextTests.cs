@@ -146,4 +146,18 @@ public sealed class AlertTextTests
         Assert.StartsWith("Alert bef14209e40016bc from alertmanager is flapping: 2 changes between firing and resolved within 30 minutes.", note, StringComparison.Ordinal);
         Assert.Contains("(resolved)", AlertText.FlappingStopped(View(2)), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Labels_that_would_overflow_the_description_are_left_out_and_counted_but_the_last_line_stays()
+    {
+        var labels = Enumerable.Range(0, AlertInput.Labels).ToDictionary(i => $"l{i:D2}", _ => new string('|', AlertInput.LabelValue));
+
+        var description = AlertText.Description(Report(labels), max: 20_000);
+
+        Assert.True(description.Length <= 20_000, $"{description.Length} characters");
+        Assert.Contains("| l00 |", description, StringComparison.Ordinal);
+        Assert.DoesNotContain("| l63 |", description, StringComparison.Ordinal);
+        Assert.Matches(@"\((\d+) more labels or links are not shown", description);
+        Assert.EndsWith("alert key `bef14209e40016bc`", description.TrimEnd(), StringComparison.Ordinal);
+    }
 }

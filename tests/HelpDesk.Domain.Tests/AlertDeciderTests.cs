@@ -102,4 +102,124 @@ public sealed class AlertDeciderTests
         Assert.All(spread, p => Assert.False(p.Record!.Flapping));
         Assert.False(record!.Flapping);
     }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(5)]
+    public void Flapping_starts_at_exactly_the_threshold_of_changes_within_the_window(int threshold)
+    {
+        var policy = new AlertPolicy { FlapThreshold = threshold, FlapWindow = TimeSpan.FromMinutes(30) };
+        AlertRecord? record = null;
+        var flapping = new List<bool>();
+        for (var minute = 0; minute <= threshold + 1; minute++)
+        {
+            var plan = AlertDecider.Decide(record, Report(minute % 2 == 0 ? AlertStatus.Firing : AlertStatus.Resolved), policy, Now.AddMinutes(minute));
+            record = plan.Step == AlertStep.OpenTicket ? plan.Record! with { Ticket = 7, TicketOpened = true } : plan.Record;
+            flapping.Add(record!.Flapping);
+        }
+
+        // The first firing is not a change; report number threshold (counting from 0) is the threshold-th change.
+        Assert.Equal(Enumerable.Range(0, threshold + 2).Select(i => i >= threshold), flapping);
+        Assert.Equal(threshold, record!.View().RecentStateChanges);
+    }
+
+    [Fact]
+    public void The_default_policy_calls_five_changes_in_half_an_hour_flapping_but_not_five_spread_over_more()
+    {
+        var policy = new AlertPolicy();
+        AlertPlan Last(int step)
+        {
+            AlertRecord? record = null;
+            AlertPlan plan = null!;
+            for (var i = 0; i <= 5; i++)
+            {
+                plan = AlertDecider.Decide(record, Report(i % 2 == 0 ? AlertStatus.Firing : AlertStatus.Resolved), policy, Now.AddMinutes(i * step));
+                record = plan.Step == AlertStep.OpenTicket ? plan.Record! with { Ticket = 7, TicketOpened = true } : plan.Record;
+            }
+
+            return plan;
+        }
+
+        Assert.True(Last(step: 7).Record!.Flapping);
+        Assert.False(Last(step: 8).Record!.Flapping);
+    }
+
+    [Fact]
+    public void A_flapping_alert_that_keeps_firing_settles_once_its_changes_leave_the_window()
+    {
+        var (_, plans) = Run(
+            (Report(), 0), (Report(AlertStatus.Resolved), 1), (Report(), 2), (Report(AlertStatus.Resolved), 3), (Report(), 4), (Report(), 10), (Report(), 14));
+
+        Assert.Equal([false, false, false, true, true, true, false], plans.Select(p => p.Record!.Flapping));
+        Assert.Equal(AlertOutcome.Occurred, plans[^1].Outcome);
+    }
+
+    [Fact]
+    public void A_duplicate_is_recognised_for_any_status_and_changes_nothing()
+    {
+        var (record, plans) = Run((Report(occurrence: "a"), 0), (Report(AlertStatus.Resolved, occurrence: "r"), 1), (Report(AlertStatus.Resolved, occurrence: "r"), 2), (Report(occurrence: "a"), 3));
+
+        Assert.Equal([AlertOutcome.Opened, AlertOutcome.Resolved, AlertOutcome.Duplicate, AlertOutcome.Duplicate], plans.Select(p => p.Outcome));
+        Assert.Same(plans[1].Record, plans[3].Record);
+        Assert.Equal((AlertStatus.Resolved, 1), (record!.Status, record.Occurrences));
+    }
+
+    [Fact]
+    public void Only_the_most_recent_occurrence_ids_are_remembered()
+    {
+        var reports = Enumerable.Range(0, AlertRecord.RememberedOccurrences + 1).Select(i => (Report(occurrence: $"n-{i}"), i)).ToList();
+        var (record, _) = Run([.. reports]);
+
+        var forgotten = AlertDecider.Decide(record, Report(occurrence: "n-0"), Policy, Now.AddHours(1));
+        var remembered = AlertDecider.Decide(record, Report(occurrence: "n-1"), Policy, Now.AddHours(1));
+
+        Assert.Equal(AlertRecord.RememberedOccurrences, record!.RecentOccurrences.Count);
+        Assert.Equal((AlertOutcome.Occurred, AlertRecord.RememberedOccurrences + 2), (forgotten.Outcome, forgotten.Record!.Occurrences));
+        Assert.Equal(AlertOutcome.Duplicate, remembered.Outcome);
+    }
+
+    [Fact]
+    public void A_repeat_takes_the_latest_severity_and_summary_and_the_senders_time_without_going_back()
+    {
+        var started = Now.AddMinutes(-3);
+        var (record, _) = Run(
+            (Report() with { OccurredAt = started }, 0),
+            (Report() with { Severity = AlertSeverity.Warning, Summary = "Checkout error rate above 2%", OccurredAt = Now.AddMinutes(5) }, 6),
+            (Report() with { OccurredAt = Now.AddMinutes(1) }, 7));
+
+        Assert.Equal((started, Now.AddMinutes(5)), (record!.FirstSeenAt, record.LastSeenAt));
+        Assert.Equal((AlertSeverity.Critical, "Checkout error rate above 5%", 3), (record.Severity, record.Summary, record.Occurrences));
+    }
+
+    [Fact]
+    public void A_resolution_after_an_acknowledgement_counts_as_a_change_and_is_recorded()
+    {
+        var (record, plans) = Run((Report(), 0), (Report(AlertStatus.Acknowledged), 1), (Report(AlertStatus.Resolved), 2));
+
+        Assert.Equal((AlertStep.UpdateTicket, AlertOutcome.Resolved), (plans[2].Step, plans[2].Outcome));
+        Assert.Equal((AlertStatus.Resolved, (DateTimeOffset?)Now.AddMinutes(2), 1), (record!.Status, record.ResolvedAt, record.StateChanges.Count));
+    }
+
+    [Fact]
+    public void A_new_episode_forgets_the_old_ones_count_changes_and_flapping()
+    {
+        var (record, plans) = Run(
+            (Report(), 0), (Report(AlertStatus.Resolved), 1), (Report(), 2), (Report(AlertStatus.Resolved), 3), (Report(), 200));
+
+        Assert.True(plans[3].Record!.Flapping);
+        Assert.Equal((AlertOutcome.Opened, 1, false, 0), (plans[4].Outcome, plans[4].Record!.Occurrences, plans[4].Record!.Flapping, plans[4].Record!.StateChanges.Count));
+        Assert.Equal((Now.AddMinutes(200), (DateTimeOffset?)null), (record!.FirstSeenAt, record.ResolvedAt));
+    }
+
+    /// <summary>A crash between reserving the ticket's number and opening it is finished by the next report, not by a second ticket.</summary>
+    [Fact]
+    public void A_record_whose_ticket_was_reserved_but_not_opened_updates_that_ticket()
+    {
+        var opened = AlertDecider.Decide(null, Report(), Policy, Now).Record! with { Ticket = 7, TicketOpened = false };
+
+        var plan = AlertDecider.Decide(opened, Report(), Policy, Now.AddMinutes(1));
+
+        Assert.Equal((AlertStep.UpdateTicket, 7L, 2), (plan.Step, plan.Record!.Ticket, plan.Record.Occurrences));
+    }
 }

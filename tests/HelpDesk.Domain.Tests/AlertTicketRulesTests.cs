@@ -116,27 +116,191 @@ public sealed class AlertTicketRulesTests
     }
 
     [Fact]
-    public void The_description_shows_the_summary_details_a_labels_table_and_the_links()
+    public void The_opened_ticket_carries_the_alerts_description_fields_and_first_occurrence()
     {
-        var description = AlertText.Description(Report() with { Labels = new Dictionary<string, string> { ["expr"] = "a | b" } });
+        var report = Report() with { Group = "checkout-slo" };
+        var state = new TicketState();
 
-        Assert.Contains("5xx ratio is 7.4%.", description, StringComparison.Ordinal);
-        Assert.Contains("| expr | a \\| b |", description, StringComparison.Ordinal);
-        Assert.Contains("- [Runbook](<https://runbooks.example.com/checkout>)", description, StringComparison.Ordinal);
-        Assert.Contains("severity critical · alert key `bef14209e40016bc`", description, StringComparison.Ordinal);
+        var events = Apply(state, Decider.OpenForAlert(state, 9, AlertTickets.ForAlert(report, Policy), Policy.QueueOf(report.Labels), View(), Policy, Monitoring, Now));
+
+        var opened = Assert.IsType<TicketOpened>(events[0]);
+        var occurred = Assert.IsType<AlertOccurred>(events[2]);
+        Assert.Equal((9L, "Checkout error rate above 5%", AlertText.Description(report)), (opened.Number, opened.Subject, opened.Description));
+        Assert.Equal(
+            new Dictionary<string, string> { ["alert.group"] = "checkout-slo", ["alert.key"] = "bef14209e40016bc", ["alert.source"] = "alertmanager" },
+            state.Fields);
+        Assert.Equal(("alertmanager", "bef14209e40016bc", 1, AlertSeverity.Critical), (occurred.Source, occurred.DedupKey, occurred.Occurrences, occurred.Severity));
+        Assert.Equal((AlertStatus.Firing, Now), (state.Alerts[0].Status, state.Alerts[0].FirstSeenAt));
+    }
+
+    [Theory]
+    [InlineData("payments", "checkout", "payments")]
+    [InlineData(null, "checkout", "checkout")]
+    [InlineData("  ", "checkout", "checkout")]
+    [InlineData(null, null, null)]
+    public void The_queue_is_the_first_of_the_team_and_service_labels(string? team, string? service, string? queue)
+    {
+        var labels = new Dictionary<string, string>();
+        if (team is not null) labels["team"] = team;
+        if (service is not null) labels["service"] = service;
+        var report = Report() with { Labels = labels };
+        var state = new TicketState();
+
+        var events = Apply(state, Decider.OpenForAlert(state, 9, AlertTickets.ForAlert(report, Policy), Policy.QueueOf(report.Labels), View(), Policy, Monitoring, Now));
+
+        Assert.Equal(queue, state.Queue);
+        Assert.Equal(queue is null ? 0 : 1, events.OfType<Assigned>().Count());
+    }
+
+    [Theory]
+    [InlineData(AlertSeverity.Critical, Priority.Urgent)]
+    [InlineData(AlertSeverity.Error, Priority.High)]
+    [InlineData(AlertSeverity.Warning, Priority.Normal)]
+    [InlineData(AlertSeverity.Info, Priority.Low)]
+    public void The_priority_follows_the_severity_by_default(AlertSeverity severity, Priority priority)
+    {
+        Assert.Equal(priority, AlertTickets.ForAlert(Report() with { Severity = severity }, Policy).Priority);
+        Assert.Contains($"severity-{severity.ToString().ToLowerInvariant()}", AlertTickets.ForAlert(Report() with { Severity = severity }, Policy).Tags!);
     }
 
     [Fact]
-    public void Reports_are_checked_naming_the_field_and_long_summaries_are_cut_to_a_subject()
+    public void A_configured_severity_map_decides_the_priority_and_an_unmapped_severity_is_normal()
     {
-        Assert.Equal("source", AlertInput.Check(Report() with { Source = " " })?.Field);
-        Assert.Equal("source", AlertInput.Check(Report() with { Source = "a\nb" })?.Field);
-        Assert.Equal("dedupKey", AlertInput.Check(Report() with { DedupKey = "" })?.Field);
-        Assert.Equal("links[0].url", AlertInput.Check(Report() with { Links = [new AlertLink("ftp://example.com/x", null)] })?.Field);
-        Assert.Equal("labels", AlertInput.Check(Report() with { Labels = Enumerable.Range(0, 65).ToDictionary(i => $"l{i}", i => "v") })?.Field);
+        var policy = Policy with { SeverityPriorities = new Dictionary<AlertSeverity, Priority> { [AlertSeverity.Warning] = Priority.Urgent } };
 
-        var summary = AlertInput.Normalise(Report() with { Summary = "Disk\n  almost   full " + new string('x', 400) }).Summary;
-        Assert.Equal(TicketLimits.Subject, summary.Length);
-        Assert.StartsWith("Disk almost full x", summary, StringComparison.Ordinal);
+        Assert.Equal(Priority.Urgent, AlertTickets.ForAlert(Report() with { Severity = AlertSeverity.Warning }, policy).Priority);
+        Assert.Equal(Priority.Normal, AlertTickets.ForAlert(Report() with { Severity = AlertSeverity.Critical }, policy).Priority);
+    }
+
+    [Fact]
+    public void A_source_and_key_too_long_for_the_external_id_are_hashed_into_it()
+    {
+        var report = Report() with { Source = new string('s', AlertInput.Source), DedupKey = new string('k', AlertInput.DedupKey) };
+        var other = report with { DedupKey = new string('k', AlertInput.DedupKey - 1) };
+
+        var id = AlertTickets.ForAlert(report, Policy).ExternalId!;
+
+        Assert.True(id.Length <= TicketLimits.ExternalId);
+        Assert.StartsWith("alert:", id, StringComparison.Ordinal);
+        Assert.Equal(id, AlertTickets.ForAlert(report, Policy).ExternalId);
+        Assert.NotEqual(id, AlertTickets.ForAlert(other, Policy).ExternalId);
+    }
+
+    [Fact]
+    public void Opening_a_ticket_that_is_already_open_only_records_the_alert()
+    {
+        var state = AlertTicket();
+
+        var events = Apply(state, Decider.OpenForAlert(state, 9, AlertTickets.ForAlert(Report(), Policy), "payments", View(occurrences: 2), Policy, Monitoring, Now));
+
+        Assert.Equal(2, Assert.IsType<AlertOccurred>(Assert.Single(events)).Occurrences);
+    }
+
+    [Fact]
+    public void An_acknowledgement_adds_one_note_and_no_status_move()
+    {
+        var state = AlertTicket();
+
+        var events = Apply(state, TicketDecider.RecordAlert(state, View(status: AlertStatus.Acknowledged), Policy, Monitoring, Now));
+
+        Assert.Equal([typeof(AlertStatusChanged), typeof(InternalNoteAdded)], events.Select(e => e.GetType()));
+        Assert.StartsWith("Alert acknowledged at alertmanager", ((InternalNoteAdded)events[1]).Body, StringComparison.Ordinal);
+        Assert.Equal((TicketStatus.New, AlertStatus.Acknowledged), (state.Status, state.Alerts[0].Status));
+        Assert.Empty(TicketDecider.RecordAlert(state, View(status: AlertStatus.Acknowledged), Policy, Monitoring, Now).Events);
+    }
+
+    [Fact]
+    public void A_storm_incident_is_solved_only_when_the_last_of_its_alerts_resolves()
+    {
+        var state = new TicketState();
+        Apply(state, Decider.OpenForAlert(state, 9, AlertTickets.ForStorm(Report(), Policy), null, View(), Policy, Monitoring, Now));
+        Apply(state, TicketDecider.RecordAlert(state, View(key: "4c60e57ea1aac62d"), Policy, Monitoring, Now));
+
+        var first = Apply(state, TicketDecider.RecordAlert(state, View(key: "4c60e57ea1aac62d", status: AlertStatus.Resolved), Policy, Monitoring, Now));
+        var last = Apply(state, TicketDecider.RecordAlert(state, View(status: AlertStatus.Resolved), Policy, Monitoring, Now));
+
+        Assert.Equal(["alert", "alert-storm"], state.Tags);
+        Assert.Equal(2, state.Alerts.Count);
+        Assert.Equal([typeof(AlertStatusChanged), typeof(InternalNoteAdded)], first.Select(e => e.GetType()));
+        Assert.Equal([typeof(AlertStatusChanged), typeof(InternalNoteAdded), typeof(StatusChanged)], last.Select(e => e.GetType()));
+        Assert.Equal(TicketStatus.Solved, state.Status);
+    }
+
+    [Fact]
+    public void A_repeat_firing_on_a_ticket_an_agent_solved_reopens_it_and_a_resolution_there_does_not_solve_it_twice()
+    {
+        var firing = AlertTicket();
+        Apply(firing, Decider.Update(firing, new UpdateTicket { Status = TicketStatus.Solved }, Agent, Now));
+        var resolving = AlertTicket();
+        Apply(resolving, Decider.Update(resolving, new UpdateTicket { Status = TicketStatus.Solved }, Agent, Now));
+
+        var repeat = Apply(firing, TicketDecider.RecordAlert(firing, View(occurrences: 2), Policy, Monitoring, Now));
+        var resolved = Apply(resolving, TicketDecider.RecordAlert(resolving, View(status: AlertStatus.Resolved), Policy, Monitoring, Now));
+
+        Assert.Equal([typeof(AlertOccurred), typeof(InternalNoteAdded), typeof(StatusChanged)], repeat.Select(e => e.GetType()));
+        Assert.Equal(TicketStatus.Open, firing.Status);
+        Assert.Equal([typeof(AlertStatusChanged), typeof(InternalNoteAdded)], resolved.Select(e => e.GetType()));
+        Assert.Equal(TicketStatus.Solved, resolving.Status);
+    }
+
+    [Fact]
+    public void Firing_again_after_resolution_on_a_ticket_left_open_adds_a_note_without_a_move()
+    {
+        var state = AlertTicket();
+        var keep = Policy with { SolveOnResolve = false };
+        Apply(state, TicketDecider.RecordAlert(state, View(status: AlertStatus.Resolved), keep, Monitoring, Now));
+
+        var events = Apply(state, TicketDecider.RecordAlert(state, View(occurrences: 2), keep, Monitoring, Now));
+
+        Assert.Equal([typeof(AlertOccurred), typeof(InternalNoteAdded)], events.Select(e => e.GetType()));
+        Assert.StartsWith("Alert firing again", ((InternalNoteAdded)events[1]).Body, StringComparison.Ordinal);
+        Assert.Equal(TicketStatus.New, state.Status);
+    }
+
+    [Fact]
+    public void Flapping_starts_with_exactly_one_note_and_no_move_and_settling_removes_the_tag_with_a_note()
+    {
+        var state = AlertTicket();
+
+        var started = Apply(state, TicketDecider.RecordAlert(state, View(status: AlertStatus.Resolved, flapping: true), Policy, Monitoring, Now));
+        var settled = Apply(state, TicketDecider.RecordAlert(state, View(occurrences: 2), Policy, Monitoring, Now));
+
+        Assert.Single(started.OfType<InternalNoteAdded>());
+        Assert.Empty(started.OfType<StatusChanged>());
+        Assert.True(Assert.IsType<AlertFlappingChanged>(started[1]).Flapping);
+        var stopped = Assert.Single(settled.OfType<AlertFlappingChanged>());
+        Assert.Equal((false, 0), (stopped.Flapping, stopped.RecentStateChanges));
+        Assert.Equal([], Assert.Single(settled.OfType<TagsChanged>()).Added);
+        Assert.DoesNotContain(AlertTickets.FlappingTag, state.Tags);
+        Assert.False(state.Alerts[0].Flapping);
+        Assert.Contains(settled.OfType<InternalNoteAdded>(), n => n.Body.Contains("has settled", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_flapping_tag_stays_while_another_alert_on_the_ticket_still_flaps()
+    {
+        var state = AlertTicket();
+        Apply(state, TicketDecider.RecordAlert(state, View(key: "4c60e57ea1aac62d"), Policy, Monitoring, Now));
+        Apply(state, TicketDecider.RecordAlert(state, View(status: AlertStatus.Resolved, flapping: true), Policy, Monitoring, Now));
+        var second = Apply(state, TicketDecider.RecordAlert(state, View(key: "4c60e57ea1aac62d", status: AlertStatus.Resolved, flapping: true), Policy, Monitoring, Now));
+
+        var settled = Apply(state, TicketDecider.RecordAlert(state, View(occurrences: 2), Policy, Monitoring, Now));
+
+        Assert.Empty(second.OfType<TagsChanged>());
+        Assert.Empty(settled.OfType<TagsChanged>());
+        Assert.Contains(AlertTickets.FlappingTag, state.Tags);
+        Assert.Equal([false, true], state.Alerts.Select(a => a.Flapping));
+    }
+
+    [Fact]
+    public void A_closed_ticket_refuses_even_a_resolution_and_changes_nothing()
+    {
+        var state = AlertTicket();
+        Apply(state, Decider.Update(state, new UpdateTicket { Status = TicketStatus.Closed }, Agent, Now));
+
+        var decision = TicketDecider.RecordAlert(state, View(status: AlertStatus.Resolved), Policy, Monitoring, Now);
+
+        Assert.Equal(RejectionKind.Conflict, decision.Rejection?.Kind);
+        Assert.Empty(decision.Events);
     }
 }

@@ -22,6 +22,7 @@ public static class AlertInput
         var problem = TicketInput.SingleLine("source", report.Source, Source)
             ?? TicketInput.SingleLine("dedupKey", report.DedupKey, DedupKey)
             ?? TicketInput.Text("summary", report.Summary, int.MaxValue)
+            ?? TicketInput.Text("details", report.Details, int.MaxValue, required: false)
             ?? TicketInput.SingleLine("occurrenceId", report.OccurrenceId, OccurrenceId, required: false)
             ?? TicketInput.Text("group", report.Group, Group, required: false);
         if (problem is not null)

@@ -37,13 +37,12 @@ public static class AlertTickets
             .AppendLine("each one is listed in the ticket's alerts and history.")
             .AppendLine()
             .AppendLine("First grouped alert:")
-            .AppendLine()
-            .Append(AlertText.Description(first))
-            .ToString();
+            .AppendLine();
+        description.Append(AlertText.Description(first, TicketLimits.Body - description.Length));
         var priority = policy.PriorityOf(first.Severity) < Priority.High ? Priority.High : policy.PriorityOf(first.Severity);
         return new OpenTicket(
             TicketInput.Blank(subject.Length <= TicketLimits.Subject ? subject : subject[..TicketLimits.Subject])!,
-            description,
+            description.ToString(),
             RequesterFor(first.Source),
             Channel.Monitoring,
             TicketType.Incident,

@@ -1,4 +1,5 @@
 using HelpDesk.Core.Alerts;
+using HelpDesk.Core.Storage;
 using HelpDesk.Domain.Alerts;
 
 namespace HelpDesk.Core.Tests.Storage;
@@ -21,6 +22,24 @@ public abstract partial class StoreContractTests
         Assert.Equal(record with { Occurrences = 2, LastSeenAt = seen.AddMinutes(1) }, found, AlertRecordComparer.Instance);
         Assert.Null(await alerts.FindAsync("grafana", "bef14209e40016bc", CancellationToken.None));
         Assert.Equal(["bef14209e40016bc"], (await alerts.ForTicketAsync(42, 10, CancellationToken.None)).Select(a => a.DedupKey));
+    }
+
+    [Fact]
+    public async Task An_append_carrying_an_alert_record_writes_it_in_its_transaction_and_a_conflicting_one_writes_neither()
+    {
+        var alerts = new AlertStore(Database, Clock);
+        var ticket = await OpenTicketAsync();
+        var otherActivation = ticket.Fork();
+        var seen = Clock.GetUtcNow();
+        var record = new AlertRecord("grafana", "8f3a2c9d41b07e56", ticket.Number, AlertStatus.Firing, 1,
+            AlertSeverity.Critical, "Checkout p95 latency above 800 ms", seen, seen, null, false, [], []);
+
+        await AppendedAsync(ticket.Note("Alert fired.") with { Alert = record });
+        var stale = await Store.AppendAsync(otherActivation.Note("Written on a stale version.") with { Alert = record with { Occurrences = 9 } });
+
+        Assert.Equal(AppendOutcome.VersionConflict, stale);
+        Assert.Equal(1, (await alerts.FindAsync("grafana", "8f3a2c9d41b07e56", CancellationToken.None))?.Occurrences);
+        Assert.Equal(["8f3a2c9d41b07e56"], (await alerts.ForTicketAsync(ticket.Number, 10, CancellationToken.None)).Select(a => a.DedupKey));
     }
 
     /// <summary>Records hold lists, which records compare by reference; compare them by content.</summary>

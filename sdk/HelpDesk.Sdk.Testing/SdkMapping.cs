@@ -24,7 +24,7 @@ internal static class SdkMapping
         ExternalId: ticket.ExternalId);
 
     public static RecordExternalUpdate ToCommand(ExternalUpdate update) =>
-        new(update.System, update.Key, update.Status, update.IsResolved, update.Comment, update.Author, update.Url);
+        new(update.System, update.Key, update.Status, update.IsResolved, update.Comment, update.Author, update.Url, update.Id);
 
     public static ReportAlert ToCommand(Alerts.AlertSignal signal) => new(
         signal.Source,

@@ -57,6 +57,27 @@ public sealed class ExternalIssueUpdateTests
     }
 
     [Fact]
+    public void A_comment_redelivered_with_the_same_id_is_recorded_once_and_survives_a_replay_of_the_log()
+    {
+        var state = Linked();
+        var comment = new RecordExternalUpdate("jira", "OPS-12", Comment: "Fixed in 2.4.", Id: "comment-10042");
+
+        var first = Apply(state, TicketDecider.RecordExternalUpdate(state, comment, Jira, Now));
+        var again = TicketDecider.RecordExternalUpdate(state, comment, Jira, Now);
+        var another = TicketDecider.RecordExternalUpdate(state, comment with { Id = "comment-10043" }, Jira, Now);
+        var replayed = new TicketState();
+        foreach (var @event in first)
+        {
+            replayed.Apply(@event);
+        }
+
+        Assert.Equal("comment-10042", Assert.IsType<ExternalIssueUpdated>(Assert.Single(first)).UpdateId);
+        Assert.Empty(again.Events);
+        Assert.Single(another.Events);
+        Assert.Contains("comment-10042", replayed.ExternalUpdateIds);
+    }
+
+    [Fact]
     public void News_on_a_closed_ticket_is_refused_but_a_redelivery_is_not()
     {
         var state = Linked();

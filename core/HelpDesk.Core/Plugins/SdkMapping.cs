@@ -41,7 +41,7 @@ public static class SdkMapping
         ExternalId: ticket.ExternalId);
 
     public static RecordExternalUpdate ToCommand(ExternalUpdate update) =>
-        new(update.System, update.Key, update.Status, update.IsResolved, update.Comment, update.Author, update.Url);
+        new(update.System, update.Key, update.Status, update.IsResolved, update.Comment, update.Author, update.Url, update.Id);
 
     public static TicketEventEnvelope ToEnvelope(StoredTicketEvent stored)
     {

@@ -12,7 +12,8 @@ public static class ExternalUpdateRules
             ?? TicketInput.SingleLine("status", update.Status, TicketLimits.ExternalStatus, required: false)
             ?? TicketInput.Text("comment", update.Comment, TicketLimits.Body, required: false)
             ?? TicketInput.SingleLine("author", update.Author, TicketLimits.Name, required: false)
-            ?? TicketInput.SingleLine("url", update.Url, TicketLimits.Url, required: false);
+            ?? TicketInput.SingleLine("url", update.Url, TicketLimits.Url, required: false)
+            ?? TicketInput.SingleLine("id", update.Id, TicketLimits.MessageId, required: false);
         if (problem is not null)
         {
             return problem;
@@ -32,8 +33,12 @@ public static class ExternalUpdateRules
     public static ExternalLink? LinkOf(RecordExternalUpdate update, IReadOnlyList<ExternalLink> links) =>
         links.FirstOrDefault(l => l.System == update.System && l.Key == update.Key);
 
-    /// <summary>False for a redelivered status change: same status, same address, no comment.</summary>
-    public static bool IsNews(RecordExternalUpdate update, ExternalLink link) =>
+    /// <summary>False for a redelivery: an update whose id the ticket has, or a status change with nothing new.</summary>
+    public static bool IsNews(RecordExternalUpdate update, ExternalLink link, IReadOnlySet<string> seenIds) =>
+        (TicketInput.Blank(update.Id) is not { } id || !seenIds.Contains(id))
+        && IsNews(update, link);
+
+    private static bool IsNews(RecordExternalUpdate update, ExternalLink link) =>
         TicketInput.Blank(update.Comment) is not null
         || (TicketInput.Blank(update.Status) is { } status && status != link.Status)
         || (TicketInput.Blank(update.Url) is { } url && url != link.Url);

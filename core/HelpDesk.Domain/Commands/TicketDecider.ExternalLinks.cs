@@ -39,7 +39,7 @@ public sealed partial class TicketDecider
         }
 
         // A redelivery changes nothing, even on a closed ticket; news on a closed ticket is refused like any edit.
-        if (!ExternalUpdateRules.IsNews(update, ExternalUpdateRules.LinkOf(update, state.ExternalLinks)!))
+        if (!ExternalUpdateRules.IsNews(update, ExternalUpdateRules.LinkOf(update, state.ExternalLinks)!, state.ExternalUpdateIds))
         {
             return Decision.Accept([]);
         }
@@ -55,6 +55,7 @@ public sealed partial class TicketDecider
                 update.Resolved,
                 TicketInput.Blank(update.Comment),
                 TicketInput.Blank(update.Author),
-                TicketInput.Blank(update.Url))]);
+                TicketInput.Blank(update.Url),
+                TicketInput.Blank(update.Id))]);
     }
 }

@@ -12,4 +12,5 @@ public sealed record ExternalIssueUpdated(
     bool? Resolved = null,
     string? Comment = null,
     string? Author = null,
-    string? Url = null) : TicketEvent(Actor, At);
+    string? Url = null,
+    string? UpdateId = null) : TicketEvent(Actor, At);

@@ -56,6 +56,10 @@ public sealed class TicketState
     [JsonIgnore]
     public SortedSet<string> MessageIds { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>The ids of the external updates it recorded, so a redelivered webhook is not recorded twice. Rebuilt from the events, like <see cref="MessageIds"/>.</summary>
+    [JsonIgnore]
+    public SortedSet<string> ExternalUpdateIds { get; set; } = new(StringComparer.Ordinal);
+
     public int PublicMessageCount { get; set; }
 
     public int InternalNoteCount { get; set; }
@@ -141,6 +145,7 @@ public sealed class TicketState
         copy.ExternalLinks = [.. ExternalLinks];
         copy.Alerts = [.. Alerts];
         copy.MessageIds = new SortedSet<string>(MessageIds, StringComparer.Ordinal);
+        copy.ExternalUpdateIds = new SortedSet<string>(ExternalUpdateIds, StringComparer.Ordinal);
         return copy;
     }
 
@@ -171,6 +176,11 @@ public sealed class TicketState
 
     private void ApplyExternalUpdate(ExternalIssueUpdated updated)
     {
+        if (updated.UpdateId is { } id)
+        {
+            ExternalUpdateIds.Add(id);
+        }
+
         var index = ExternalLinks.FindIndex(l => l.System == updated.System && l.Key == updated.Key);
         if (index >= 0)
         {

@@ -22,4 +22,10 @@ public sealed record ExternalUpdate(string System, string Key)
 
     /// <summary>Its new address, when it moved.</summary>
     public string? Url { get; init; }
+
+    /// <summary>
+    /// What identifies this report there (a webhook's delivery id, a comment's id): the ticket records an update with an
+    /// id it already has only once, so a redelivered webhook changes nothing.
+    /// </summary>
+    public string? Id { get; init; }
 }

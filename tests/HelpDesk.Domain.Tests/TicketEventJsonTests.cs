@@ -1,6 +1,7 @@
 using System.Text.Json;
 using HelpDesk.Domain.Alerts;
 using HelpDesk.Domain.Commands;
+using HelpDesk.Domain.Escalations;
 using HelpDesk.Domain.Events;
 using HelpDesk.Domain.Tickets;
 using static HelpDesk.Domain.Tests.Builders;
@@ -22,6 +23,9 @@ public sealed class TicketEventJsonTests
         events.AddRange(Apply(live, TicketDecider.LinkExternalIssue(live, new ExternalLink("jira", "OPS-1", null), Agent, Now)));
         events.AddRange(Apply(live, TicketDecider.RecordExternalUpdate(live, new RecordExternalUpdate("jira", "OPS-1", "Done", true, "Fixed in 2.4.", "Eve", "https://jira.example.com/browse/OPS-1"), Agent, Now)));
         events.AddRange(Apply(live, TicketDecider.AddMessage(live, new AddMessage("again", MessageVisibility.Public, Customer, Channel.Email, "<m2@example.com>"), Now)));
+        events.AddRange(Apply(live, TicketDecider.Escalate(live, new EscalateTicket("esc-1", "jira", Note: "VIP"), Agent, Now)));
+        events.AddRange(Apply(live, TicketDecider.FailEscalation(live, "esc-1", "Jira is down.", final: false, Agent, Now)));
+        events.AddRange(Apply(live, TicketDecider.CompleteEscalation(live, "esc-1", new ExternalLink("jira", "OPS-2", "https://jira.example.com/browse/OPS-2", "To Do"), Agent, Now)));
         var alert = new AlertView("alertmanager", "bef14209e40016bc", AlertStatus.Firing, 1, AlertSeverity.Critical, "Checkout errors", Now, Flapping: false, 0);
         events.AddRange(Apply(live, TicketDecider.RecordAlert(live, alert, new AlertPolicy(), Agent, Now)));
         events.AddRange(Apply(live, TicketDecider.RecordAlert(live, alert with { Status = AlertStatus.Resolved, Flapping = true, RecentStateChanges = 5 }, new AlertPolicy(), Agent, Now)));
@@ -43,7 +47,7 @@ public sealed class TicketEventJsonTests
     {
         // These strings are in databases already: renaming one would make old events unreadable.
         Assert.Equal(
-            ["agent-replied", "alert-flapping-changed", "alert-occurred", "alert-status-changed", "assigned", "customer-replied", "external-issue-linked", "external-issue-updated", "fields-changed", "internal-note-added", "priority-changed", "status-changed", "tags-changed", "ticket-opened"],
+            ["agent-replied", "alert-flapping-changed", "alert-occurred", "alert-status-changed", "assigned", "customer-replied", "escalated", "escalation-failed", "escalation-requested", "external-issue-linked", "external-issue-updated", "fields-changed", "internal-note-added", "priority-changed", "status-changed", "tags-changed", "ticket-opened"],
             TicketEventTypes.Names.Order(StringComparer.Ordinal));
     }
 

@@ -1,4 +1,5 @@
 using HelpDesk.Core.Alerts;
+using HelpDesk.Core.Escalations;
 using HelpDesk.Core.EventFeed;
 using HelpDesk.Core.Plugins.Capabilities;
 using HelpDesk.Core.Plugins.Hosting;
@@ -76,6 +77,10 @@ public static class HelpDeskCoreExtensions
         services.AddSingleton<PluginHost>();
         services.AddHostedService(sp => sp.GetRequiredService<PluginHost>());
         services.AddPluginCapabilities();
+
+        // Escalations run from the event feed through plugins' escalation targets.
+        services.AddOptions<EscalationOptions>().Bind(configuration.GetSection($"{HelpDeskOptions.Section}:Escalations"));
+        services.AddSingleton<IEventSubscriber, EscalationWorker>();
     }
 
     public static ISiloBuilder AddHelpDeskGrains(this ISiloBuilder silo)

@@ -13,7 +13,7 @@ internal static class TicketRowReader
         t.number, t.version, t.subject, t.description, t.status, t.priority, t.impact, t.urgency, t.channel, t.type, t.category,
         t.requester_email, t.requester_name, t.requester_language, t.requester_time_zone, t.organization, t.assignee, t.queue,
         t.tags, t.fields, t.external_id, t.external_links, t.public_message_count, t.internal_note_count, t.created_at,
-        t.updated_at, t.first_agent_reply_at, t.solved_at, t.closed_at, t.alerts
+        t.updated_at, t.first_agent_reply_at, t.solved_at, t.closed_at, t.alerts, t.escalations
         """;
 
     public static TicketState Read(DbDataReader r) => new()
@@ -44,6 +44,7 @@ internal static class TicketRowReader
         SolvedAt = UnixTime.FromMs(r.NullableInt64(27)),
         ClosedAt = UnixTime.FromMs(r.NullableInt64(28)),
         Alerts = JsonSerializer.Deserialize<List<TicketAlert>>(r.GetString(29), TicketEventJson.Options) ?? [],
+        Escalations = JsonSerializer.Deserialize<List<TicketEscalation>>(r.GetString(30), TicketEventJson.Options) ?? [],
     };
 
     public static long SortValue(TicketState ticket, TicketSortField field) => field switch

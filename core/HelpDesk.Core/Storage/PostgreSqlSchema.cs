@@ -150,5 +150,9 @@ internal static class PostgreSqlSchema
         CREATE INDEX alerts_ticket ON alerts (ticket);
         ALTER TABLE tickets ADD COLUMN alerts TEXT NOT NULL DEFAULT '[]';
         """,
+        """
+        -- Escalations to trackers, shown on the ticket.
+        ALTER TABLE tickets ADD COLUMN escalations TEXT NOT NULL DEFAULT '[]';
+        """,
     ];
 }

@@ -15,18 +15,18 @@ internal sealed class TicketProjectionWriter(PreparedCommands commands)
         INSERT INTO tickets (number, version, subject, description, status, priority, impact, urgency, channel, type, category,
             requester_email, requester_name, requester_language, requester_time_zone, organization, assignee, queue, tags, fields,
             external_id, external_links, public_message_count, internal_note_count, created_at, updated_at, first_agent_reply_at,
-            solved_at, closed_at, alerts)
+            solved_at, closed_at, alerts, escalations)
         VALUES (@number, @version, @subject, @description, @status, @priority, @impact, @urgency, @channel, @type, @category,
             @requester_email, @requester_name, @requester_language, @requester_time_zone, @organization, @assignee, @queue, @tags,
             @fields, @external_id, @external_links, @public_message_count, @internal_note_count, @created_at, @updated_at,
-            @first_agent_reply_at, @solved_at, @closed_at, @alerts)
+            @first_agent_reply_at, @solved_at, @closed_at, @alerts, @escalations)
         ON CONFLICT (number) DO UPDATE SET version = excluded.version, subject = excluded.subject, status = excluded.status,
             priority = excluded.priority, impact = excluded.impact, urgency = excluded.urgency, category = excluded.category,
             assignee = excluded.assignee, queue = excluded.queue, tags = excluded.tags, fields = excluded.fields,
             external_links = excluded.external_links, public_message_count = excluded.public_message_count,
             internal_note_count = excluded.internal_note_count, updated_at = excluded.updated_at,
             first_agent_reply_at = excluded.first_agent_reply_at, solved_at = excluded.solved_at, closed_at = excluded.closed_at,
-            alerts = excluded.alerts
+            alerts = excluded.alerts, escalations = excluded.escalations
         """;
 
     private const string InsertText = """
@@ -66,10 +66,11 @@ internal sealed class TicketProjectionWriter(PreparedCommands commands)
             await commands.Get(AlertRows.Upsert).BindUpsert(alert, append.Events[^1].At).ExecuteNonQueryAsync(cancellationToken);
         }
 
-        foreach (var linked in append.Events.OfType<ExternalIssueLinked>())
+        var links = append.Events.OfType<ExternalIssueLinked>().Select(e => e.Link).Concat(append.Events.OfType<Escalated>().Select(e => e.Link));
+        foreach (var link in links)
         {
             await commands.Get(InsertLink)
-                .With("@system", linked.Link.System).With("@key", linked.Link.Key).With("@ticket", append.Ticket)
+                .With("@system", link.System).With("@key", link.Key).With("@ticket", append.Ticket)
                 .ExecuteNonQueryAsync(cancellationToken);
         }
     }
@@ -87,7 +88,8 @@ internal sealed class TicketProjectionWriter(PreparedCommands commands)
         .With("@public_message_count", t.PublicMessageCount).With("@internal_note_count", t.InternalNoteCount)
         .With("@created_at", UnixTime.ToMs(t.CreatedAt)).With("@updated_at", UnixTime.ToMs(t.UpdatedAt))
         .With("@first_agent_reply_at", UnixTime.ToMs(t.FirstAgentReplyAt)).With("@solved_at", UnixTime.ToMs(t.SolvedAt))
-        .With("@closed_at", UnixTime.ToMs(t.ClosedAt)).With("@alerts", JsonSerializer.Serialize(ShownAlerts(t), TicketEventJson.Options));
+        .With("@closed_at", UnixTime.ToMs(t.ClosedAt)).With("@alerts", JsonSerializer.Serialize(ShownAlerts(t), TicketEventJson.Options))
+        .With("@escalations", JsonSerializer.Serialize(t.Escalations, TicketEventJson.Options));
 
     // A storm incident can hold thousands of alerts; the row keeps the ones an agent looks at first (the alerts table has all).
     private static IEnumerable<TicketAlert> ShownAlerts(TicketState t) =>

@@ -1,5 +1,6 @@
 using HelpDesk.Domain.Alerts;
 using HelpDesk.Domain.Commands;
+using HelpDesk.Domain.Escalations;
 using HelpDesk.Domain.Tickets;
 
 namespace HelpDesk.Core.Tickets;
@@ -26,6 +27,13 @@ public interface ITicketGrain : IGrainWithIntegerKey
 
     /// <summary>Brings the alert on this ticket up to its record, storing the record in the same transaction. Returns why not, or null.</summary>
     Task<Rejection?> RecordAlert(AlertRecord alert, Actor actor);
+
+    /// <summary>Asks for an escalation; a repeat of the same id, or a second one for a target already in flight, changes nothing.</summary>
+    Task<TicketCommandResult> Escalate(EscalateTicket command, Actor actor);
+
+    Task<TicketCommandResult> CompleteEscalation(string escalationId, ExternalLink link, Actor actor);
+
+    Task<TicketCommandResult> FailEscalation(string escalationId, string reason, bool final, Actor actor);
 
     Task<TicketState?> Get();
 

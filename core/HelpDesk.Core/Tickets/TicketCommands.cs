@@ -1,5 +1,6 @@
 using HelpDesk.Core.Storage;
 using HelpDesk.Domain.Commands;
+using HelpDesk.Domain.Escalations;
 using HelpDesk.Domain.Tickets;
 
 namespace HelpDesk.Core.Tickets;
@@ -30,4 +31,13 @@ public sealed class TicketCommands(IGrainFactory grains, TicketNumberAllocator n
 
     public Task<TicketCommandResult> RecordExternalUpdateAsync(long number, RecordExternalUpdate update, Actor actor) =>
         grains.GetGrain<ITicketGrain>(number).RecordExternalUpdate(update, actor);
+
+    public Task<TicketCommandResult> EscalateAsync(long number, EscalateTicket command, Actor actor) =>
+        grains.GetGrain<ITicketGrain>(number).Escalate(command, actor);
+
+    public Task<TicketCommandResult> CompleteEscalationAsync(long number, string escalationId, ExternalLink link, Actor actor) =>
+        grains.GetGrain<ITicketGrain>(number).CompleteEscalation(escalationId, link, actor);
+
+    public Task<TicketCommandResult> FailEscalationAsync(long number, string escalationId, string reason, bool final, Actor actor) =>
+        grains.GetGrain<ITicketGrain>(number).FailEscalation(escalationId, reason, final, actor);
 }

@@ -2,6 +2,7 @@ using HelpDesk.Core.Alerts;
 using HelpDesk.Core.Storage;
 using HelpDesk.Domain.Alerts;
 using HelpDesk.Domain.Commands;
+using HelpDesk.Domain.Escalations;
 using HelpDesk.Domain.Events;
 using HelpDesk.Domain.Tickets;
 using Orleans.EventSourcing;
@@ -46,6 +47,15 @@ public sealed class TicketGrain(ITicketEventStore store, AlertStore alertStore, 
 
     public Task<Rejection?> RecordAlert(AlertRecord alert, Actor actor) =>
         CommitAlertAsync(alert, () => TicketDecider.RecordAlert(State, alert.View(), alertPolicy, actor, Now()));
+
+    public Task<TicketCommandResult> Escalate(EscalateTicket command, Actor actor) =>
+        CommitAsync(null, () => TicketDecider.Escalate(State, command, actor, Now()));
+
+    public Task<TicketCommandResult> CompleteEscalation(string escalationId, ExternalLink link, Actor actor) =>
+        CommitAsync(null, () => TicketDecider.CompleteEscalation(State, escalationId, link, actor, Now()));
+
+    public Task<TicketCommandResult> FailEscalation(string escalationId, string reason, bool final, Actor actor) =>
+        CommitAsync(null, () => TicketDecider.FailEscalation(State, escalationId, reason, final, actor, Now()));
 
     public Task<TicketState?> Get() => Task.FromResult(State.Exists ? State.Copy() : null);
 

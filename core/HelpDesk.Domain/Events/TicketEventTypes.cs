@@ -24,6 +24,9 @@ public static class TicketEventTypes
         ["alert-occurred"] = typeof(AlertOccurred),
         ["alert-status-changed"] = typeof(AlertStatusChanged),
         ["alert-flapping-changed"] = typeof(AlertFlappingChanged),
+        ["escalation-requested"] = typeof(EscalationRequested),
+        ["escalated"] = typeof(Escalated),
+        ["escalation-failed"] = typeof(EscalationFailed),
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<Type, string> ByType = ByName.ToFrozenDictionary(p => p.Value, p => p.Key);

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using HelpDesk.Domain.Alerts;
+using HelpDesk.Domain.Escalations;
 using HelpDesk.Domain.Events;
 
 namespace HelpDesk.Domain.Tickets;
@@ -45,6 +46,9 @@ public sealed class TicketState
     public string? ExternalId { get; set; }
 
     public List<ExternalLink> ExternalLinks { get; set; } = [];
+
+    /// <summary>Escalations to trackers, oldest first.</summary>
+    public List<TicketEscalation> Escalations { get; set; } = [];
 
     /// <summary>Monitoring alerts on this ticket: usually one, many on a storm incident.</summary>
     public List<TicketAlert> Alerts { get; set; } = [];
@@ -120,6 +124,20 @@ public sealed class TicketState
             case ExternalIssueUpdated updated:
                 ApplyExternalUpdate(updated);
                 break;
+            case EscalationRequested requested:
+                Escalations.Add(new TicketEscalation(requested.EscalationId, requested.Target, EscalationState.Requested, requested.At));
+                break;
+            case Escalated escalated:
+                UpdateEscalation(escalated.EscalationId, e => e with { State = EscalationState.Done, Key = escalated.Link.Key, Url = escalated.Link.Url, LastError = null });
+                if (!ExternalLinks.Exists(l => l.System == escalated.Link.System && l.Key == escalated.Link.Key))
+                {
+                    ExternalLinks.Add(escalated.Link);
+                }
+
+                break;
+            case EscalationFailed failed:
+                UpdateEscalation(failed.EscalationId, e => e with { State = failed.Final ? EscalationState.Abandoned : EscalationState.Failing, LastError = failed.Reason });
+                break;
             case AlertOccurred occurred:
                 ApplyAlertOccurred(occurred);
                 break;
@@ -144,6 +162,7 @@ public sealed class TicketState
         copy.Fields = new SortedDictionary<string, string>(Fields, StringComparer.Ordinal);
         copy.ExternalLinks = [.. ExternalLinks];
         copy.Alerts = [.. Alerts];
+        copy.Escalations = [.. Escalations];
         copy.MessageIds = new SortedSet<string>(MessageIds, StringComparer.Ordinal);
         copy.ExternalUpdateIds = new SortedSet<string>(ExternalUpdateIds, StringComparer.Ordinal);
         return copy;
@@ -202,6 +221,15 @@ public sealed class TicketState
         else
         {
             Alerts.Add(alert);
+        }
+    }
+
+    private void UpdateEscalation(string id, Func<TicketEscalation, TicketEscalation> change)
+    {
+        var index = Escalations.FindIndex(e => e.Id == id);
+        if (index >= 0)
+        {
+            Escalations[index] = change(Escalations[index]);
         }
     }
 

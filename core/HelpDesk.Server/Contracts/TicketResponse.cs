@@ -22,6 +22,7 @@ public sealed record TicketResponse(
     string? ExternalId,
     IReadOnlyList<ExternalLink> ExternalLinks,
     IReadOnlyList<TicketAlert> Alerts,
+    IReadOnlyList<TicketEscalation> Escalations,
     int PublicMessageCount,
     int? InternalNoteCount,
     DateTimeOffset CreatedAt,
@@ -33,6 +34,6 @@ public sealed record TicketResponse(
     /// <summary>Customers do not see how many internal notes their ticket has.</summary>
     public static TicketResponse From(TicketState t, bool forCustomer) => new(
         t.Number, t.Version, t.Subject, t.Description, t.Status, t.Priority, t.Impact, t.Urgency, t.Channel, t.Type, t.Category,
-        t.Requester!, t.Assignee, t.Queue, t.Tags, t.Fields, t.ExternalId, t.ExternalLinks, t.Alerts, t.PublicMessageCount,
+        t.Requester!, t.Assignee, t.Queue, t.Tags, t.Fields, t.ExternalId, t.ExternalLinks, t.Alerts, forCustomer ? [] : t.Escalations, t.PublicMessageCount,
         forCustomer ? null : t.InternalNoteCount, t.CreatedAt, t.UpdatedAt, t.FirstAgentReplyAt, t.SolvedAt, t.ClosedAt);
 }

@@ -56,6 +56,7 @@ public static class HelpDeskServerExtensions
     {
         app.MapTicketsApiV1();
         app.MapAlertsApiV1();
+        app.MapEscalationsApiV1();
         app.MapApiKeysApiV1();
         app.MapPluginsApiV1();
         app.MapWebhooks();

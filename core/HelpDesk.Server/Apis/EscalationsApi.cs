@@ -1,0 +1,61 @@
+using System.Security.Cryptography;
+using System.Text;
+using HelpDesk.Core.Tickets;
+using HelpDesk.Domain.Escalations;
+using HelpDesk.Server.Contracts;
+using HelpDesk.Server.Http;
+using HelpDesk.Server.Security;
+
+namespace HelpDesk.Server.Apis;
+
+/// <summary>
+/// Escalation to engineering's tracker. The request is recorded on the ticket and answered 202; the escalation worker
+/// creates the issue from the event feed, so a slow or failing tracker never fails the agent's request.
+/// </summary>
+public static class EscalationsApi
+{
+    public static IEndpointRouteBuilder MapEscalationsApiV1(this IEndpointRouteBuilder routes)
+    {
+        routes.MapPost("/api/v1/tickets/{number:long}/escalations", EscalateAsync)
+            .RequireAuthorization(Policies.Tickets).WithTags("Tickets").WithName("EscalateTicket");
+        return routes;
+    }
+
+    private static async Task<IResult> EscalateAsync(long number, HttpContext http, TicketCommands commands, CancellationToken cancellationToken)
+    {
+        var caller = Caller.From(http.User);
+        if (caller.IsCustomer)
+        {
+            return ApiProblems.Field(StatusCodes.Status403Forbidden, "scope", "A key bound to a customer cannot escalate tickets.");
+        }
+
+        var (request, _, problem) = await JsonBody.ReadAsync<EscalateRequest>(http.Request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var idempotencyKey = http.Request.Headers["Idempotency-Key"].ToString();
+        if (idempotencyKey.Length > 255 || idempotencyKey.Any(c => c is < '!' or > '~'))
+        {
+            return ApiProblems.BadRequest("Idempotency-Key", "Idempotency-Key is 1 to 255 visible ASCII characters (a UUID works well).");
+        }
+
+        // A retried request with the same key names the same escalation, which the ticket then records only once.
+        var id = idempotencyKey.Length == 0
+            ? Guid.NewGuid().ToString("N")
+            : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{caller.KeyId}:{idempotencyKey}")))[..32];
+        var command = new EscalateTicket(id, request!.Target ?? "", request.Project, request.IssueType, request.Summary, request.Note, request.Link);
+        var result = await commands.EscalateAsync(number, command, caller.Actor);
+        if (result.Rejection is { } rejection)
+        {
+            return ApiProblems.From(rejection);
+        }
+
+        // Ours, or the one already in flight for this target (a doubled click), which this request joins.
+        var escalation = result.Ticket!.Escalations.Find(e => e.Id == id)
+            ?? result.Ticket.Escalations.FindLast(e => e.Target == command.Target.Trim() && e.InFlight)
+            ?? result.Ticket.Escalations.FindLast(e => e.Target == command.Target.Trim());
+        return Results.Json(new { ticket = number, escalation }, ApiJson.Options, statusCode: StatusCodes.Status202Accepted);
+    }
+}

@@ -1,0 +1,89 @@
+using HelpDesk.Core.Plugins.Hosting;
+using HelpDesk.Core.Queries;
+using HelpDesk.Core.Tests.Plugins;
+using HelpDesk.Core.Tests.Tickets;
+using HelpDesk.Core.Tickets;
+using HelpDesk.Domain.Commands;
+using HelpDesk.Domain.Escalations;
+using HelpDesk.Domain.Events;
+using HelpDesk.Domain.Tickets;
+using HelpDesk.TestSupport;
+using Microsoft.Extensions.Configuration;
+
+namespace HelpDesk.Core.Tests.Escalations;
+
+/// <summary>Escalations carried out from the event feed by a real plugin's escalation target, over a real silo and store.</summary>
+public sealed class EscalationWorkerTests(TicketClusterFixture fixture) : IClassFixture<TicketClusterFixture>
+{
+    private static readonly Actor Agent = new(ActorKind.Agent, "agent-7", "Bea");
+
+    private TicketCommands Commands => fixture.SiloService<TicketCommands>();
+
+    private async Task<long> OpenAsync()
+    {
+        var opened = await Commands.OpenAsync(
+            new OpenTicket("Checkout fails", "Since 9:00 every payment fails.", new Requester("ana@example.com", "Ana", null, null, "Contoso")),
+            Agent, idempotencyKey: null, requestHash: null, CancellationToken.None);
+        return opened.Ticket!.Number;
+    }
+
+    private async Task<TicketState> TicketAsync(long number) =>
+        (await fixture.SiloService<TicketQueries>().GetAsync(number, CancellationToken.None))!;
+
+    [Fact]
+    public async Task An_escalation_creates_the_issue_through_the_plugin_and_links_the_ticket_to_it()
+    {
+        await InstallTrackerAsync("tracker-ok", "ok");
+        var number = await OpenAsync();
+
+        var requested = await Commands.EscalateAsync(number, new EscalateTicket("esc-1", "tracker-ok", Note: "VIP customer"), Agent);
+        var doubled = await Commands.EscalateAsync(number, new EscalateTicket("esc-2", "tracker-ok"), Agent);
+
+        Assert.Null(requested.Rejection);
+        Assert.Equal(EscalationState.Requested, Assert.Single(doubled.Ticket!.Escalations).State);
+        await Eventually.TrueAsync(async () => (await TicketAsync(number)).Escalations[0].State == EscalationState.Done, TimeSpan.FromSeconds(15));
+        var ticket = await TicketAsync(number);
+        Assert.Equal(($"FIX-{number}", $"https://tracker.example.com/FIX-{number}"), (ticket.Escalations[0].Key, ticket.Escalations[0].Url));
+        Assert.Equal(new ExternalLink("tracker-ok", $"FIX-{number}", $"https://tracker.example.com/FIX-{number}", "To Do"), Assert.Single(ticket.ExternalLinks));
+        var linked = await fixture.SiloService<TicketQueries>().ListAsync(new TicketQuery { LinkedTo = new ExternalLinkKey("tracker-ok", $"FIX-{number}") }, CancellationToken.None);
+        Assert.Equal([number], linked.Items.Select(t => t.Number));
+    }
+
+    [Fact]
+    public async Task A_failing_tracker_is_recorded_on_the_ticket_once_and_retried_by_the_feed()
+    {
+        await InstallTrackerAsync("tracker-down", "throw");
+        var number = await OpenAsync();
+
+        await Commands.EscalateAsync(number, new EscalateTicket("esc-1", "tracker-down"), Agent);
+
+        await Eventually.TrueAsync(async () => (await TicketAsync(number)).Escalations[0].State == EscalationState.Failing, TimeSpan.FromSeconds(15));
+        await Task.Delay(TimeSpan.FromMilliseconds(300), TestContext.Current.CancellationToken); // the fixture's feed retries every 50 ms
+        var events = await fixture.Store.ReadTicketAsync(number, CancellationToken.None);
+        var failed = Assert.Single(events.Select(e => e.Event).OfType<EscalationFailed>());
+        Assert.Contains("The tracker is down.", failed.Reason, StringComparison.Ordinal);
+        Assert.False(failed.Final);
+    }
+
+    [Fact]
+    public async Task Linking_an_existing_issue_checks_it_with_the_tracker_and_links_it_with_its_status()
+    {
+        await InstallTrackerAsync("tracker-link", "ok");
+        var number = await OpenAsync();
+
+        await Commands.EscalateAsync(number, new EscalateTicket("esc-1", "tracker-link", LinkKey: "OPS-77"), Agent);
+
+        await Eventually.TrueAsync(async () => (await TicketAsync(number)).Escalations[0].State == EscalationState.Done, TimeSpan.FromSeconds(15));
+        Assert.Equal(new ExternalLink("tracker-link", "OPS-77", null, "In Progress"), Assert.Single((await TicketAsync(number)).ExternalLinks));
+    }
+
+    private async Task InstallTrackerAsync(string id, string mode)
+    {
+        var configuration = fixture.SiloService<IConfiguration>();
+        configuration[$"HelpDesk:Plugins:{id}:Name"] = id;
+        configuration[$"HelpDesk:Plugins:{id}:Mode"] = mode;
+        configuration[$"HelpDesk:Plugins:{id}:Cron"] = "0 0 0 1 1 ? 2099";
+        CapabilitiesFixture.Install(fixture.PluginsDirectory, id);
+        await Eventually.TrueAsync(() => fixture.SiloService<PluginHost>().Find(id)?.Status.State == PluginState.Running);
+    }
+}

@@ -78,6 +78,25 @@ public sealed class ExternalIssueUpdateTests
     }
 
     [Fact]
+    public void A_done_issue_sends_a_waiting_ticket_back_to_open_for_its_agent_unless_configured_not_to()
+    {
+        var waiting = Linked();
+        Apply(waiting, Decider.Update(waiting, new UpdateTicket { Status = TicketStatus.OnHold }, Agent, Now));
+        var keptWaiting = waiting.Copy();
+        var working = Linked();
+        var done = new RecordExternalUpdate("jira", "OPS-12", "Done", Resolved: true);
+
+        var reopened = Apply(waiting, TicketDecider.RecordExternalUpdate(waiting, done, Jira, Now));
+        var notReopened = TicketDecider.RecordExternalUpdate(keptWaiting, done, Jira, Now, reopenWhenDone: false);
+        var alreadyOpen = TicketDecider.RecordExternalUpdate(working, done, Jira, Now);
+
+        Assert.Equal([typeof(ExternalIssueUpdated), typeof(StatusChanged)], reopened.Select(e => e.GetType()));
+        Assert.Equal(TicketStatus.Open, waiting.Status);
+        Assert.Single(notReopened.Events);
+        Assert.Single(alreadyOpen.Events);
+    }
+
+    [Fact]
     public void News_on_a_closed_ticket_is_refused_but_a_redelivery_is_not()
     {
         var state = Linked();

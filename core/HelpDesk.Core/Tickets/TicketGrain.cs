@@ -1,10 +1,12 @@
 using HelpDesk.Core.Alerts;
+using HelpDesk.Core.Escalations;
 using HelpDesk.Core.Storage;
 using HelpDesk.Domain.Alerts;
 using HelpDesk.Domain.Commands;
 using HelpDesk.Domain.Escalations;
 using HelpDesk.Domain.Events;
 using HelpDesk.Domain.Tickets;
+using Microsoft.Extensions.Options;
 using Orleans.EventSourcing;
 using Orleans.EventSourcing.CustomStorage;
 using Orleans.Providers;
@@ -17,7 +19,8 @@ namespace HelpDesk.Core.Tickets;
 /// (another activation wrote first) is reported to the caller and never overwrites anything.
 /// </summary>
 [LogConsistencyProvider(ProviderName = LogConsistencyProviderName)]
-public sealed class TicketGrain(ITicketEventStore store, AlertStore alertStore, TicketDecider decider, AlertPolicy alertPolicy, TimeProvider time)
+public sealed class TicketGrain(
+    ITicketEventStore store, AlertStore alertStore, TicketDecider decider, AlertPolicy alertPolicy, IOptions<EscalationOptions> escalations, TimeProvider time)
     : JournaledGrain<TicketState, TicketEvent>, ITicketGrain, ICustomStorageInterface<TicketState, TicketEvent>
 {
     public const string LogConsistencyProviderName = "TicketLog";
@@ -40,7 +43,7 @@ public sealed class TicketGrain(ITicketEventStore store, AlertStore alertStore, 
         CommitAsync(null, () => TicketDecider.LinkExternalIssue(State, link, actor, Now()));
 
     public Task<TicketCommandResult> RecordExternalUpdate(RecordExternalUpdate update, Actor actor) =>
-        CommitAsync(null, () => TicketDecider.RecordExternalUpdate(State, update, actor, Now()));
+        CommitAsync(null, () => TicketDecider.RecordExternalUpdate(State, update, actor, Now(), escalations.Value.ReopenWhenDone));
 
     public Task<Rejection?> OpenForAlert(OpenTicket command, string? queue, AlertRecord alert, Actor actor) =>
         CommitAlertAsync(alert, () => decider.OpenForAlert(State, Number, command, queue, alert.View(), alertPolicy, actor, Now()));

@@ -26,7 +26,11 @@ public sealed partial class TicketDecider
             : Decision.Accept([new ExternalIssueLinked(actor, now, link)]);
     }
 
-    public static Decision RecordExternalUpdate(TicketState state, RecordExternalUpdate update, Actor actor, DateTimeOffset now)
+    /// <param name="reopenWhenDone">
+    /// When the item reaches a done status while the ticket waits (pending or on-hold), the ticket goes back to open so
+    /// its agent tells the customer.
+    /// </param>
+    public static Decision RecordExternalUpdate(TicketState state, RecordExternalUpdate update, Actor actor, DateTimeOffset now, bool reopenWhenDone = true)
     {
         if (!state.Exists)
         {
@@ -44,9 +48,14 @@ public sealed partial class TicketDecider
             return Decision.Accept([]);
         }
 
-        return state.Status == TicketStatus.Closed
-            ? ClosedForChanges(state)
-            : Decision.Accept([new ExternalIssueUpdated(
+        if (state.Status == TicketStatus.Closed)
+        {
+            return ClosedForChanges(state);
+        }
+
+        var waiting = state.Status is TicketStatus.Pending or TicketStatus.OnHold;
+        return Decision.Accept([
+            new ExternalIssueUpdated(
                 actor,
                 now,
                 update.System,
@@ -56,6 +65,10 @@ public sealed partial class TicketDecider
                 TicketInput.Blank(update.Comment),
                 TicketInput.Blank(update.Author),
                 TicketInput.Blank(update.Url),
-                TicketInput.Blank(update.Id))]);
+                TicketInput.Blank(update.Id)),
+            .. reopenWhenDone && waiting && update.Resolved == true
+                ? [new StatusChanged(actor, now, state.Status, TicketStatus.Open)]
+                : Array.Empty<TicketEvent>(),
+        ]);
     }
 }

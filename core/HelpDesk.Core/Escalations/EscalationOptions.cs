@@ -9,6 +9,17 @@ public sealed class EscalationOptions
     /// </summary>
     public string TicketUrlTemplate { get; set; } = "http://localhost:5080/api/v1/tickets/{number}";
 
+    /// <summary>Attempts at one escalation, the first included, before it is abandoned (and the ticket says why).</summary>
+    public int MaxAttempts { get; set; } = 10;
+
+    /// <summary>Wait after the first failure; each further failure doubles it, up to <see cref="MaxRetryDelay"/>.</summary>
+    public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How often failing escalations are looked for.</summary>
+    public TimeSpan RetryScanInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Whether a ticket waiting (pending, on-hold) goes back to open when its tracker issue is done, so its agent acts.</summary>
     public bool ReopenWhenDone { get; set; } = true;
 

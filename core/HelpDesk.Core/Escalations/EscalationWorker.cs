@@ -4,6 +4,7 @@ using HelpDesk.Core.Plugins.Capabilities;
 using HelpDesk.Core.Queries;
 using HelpDesk.Core.Storage;
 using HelpDesk.Core.Tickets;
+using HelpDesk.Domain.Escalations;
 using HelpDesk.Domain.Events;
 using HelpDesk.Domain.Tickets;
 using HelpDesk.Sdk.Capabilities;
@@ -14,11 +15,11 @@ using Microsoft.Extensions.Options;
 namespace HelpDesk.Core.Escalations;
 
 /// <summary>
-/// Carries out escalations from the durable event feed, never on the agent's request: for each
-/// <see cref="EscalationRequested"/> it asks the named plugin's escalation target for the issue and records the
-/// result on the ticket. A failure is recorded on the ticket and thrown, so the feed retries it with backoff (then
-/// parks it as a dead letter to replay); the tracker sees the same idempotency key on every attempt, so retries never
-/// make a second issue.
+/// Carries out escalations, never on the agent's request: the first attempt from the durable event feed (each
+/// <see cref="EscalationRequested"/>), later ones from <see cref="EscalationRetries"/>. Each attempt asks the named
+/// plugin's escalation target for the issue with the same idempotency key, so retries never make a second issue, and
+/// records the outcome on the ticket. A failing tracker does not hold up the feed: its escalation is marked failing
+/// and retried on its own schedule while other escalations go ahead.
 /// </summary>
 public sealed class EscalationWorker(IServiceProvider services, TicketCommands commands, TicketQueries queries, IOptions<EscalationOptions> options)
     : IEventSubscriber
@@ -32,79 +33,73 @@ public sealed class EscalationWorker(IServiceProvider services, TicketCommands c
 
     public async Task HandleAsync(StoredTicketEvent @event, int attempt, CancellationToken cancellationToken)
     {
-        if (@event.Event is not EscalationRequested requested
-            || await queries.GetAsync(@event.Ticket, cancellationToken) is not { } ticket
-            || ticket.Escalations.Find(e => e.Id == requested.EscalationId) is not { InFlight: true })
+        if (@event.Event is EscalationRequested requested
+            && await queries.GetAsync(@event.Ticket, cancellationToken) is { } ticket
+            && ticket.Escalations.Find(e => e.Id == requested.EscalationId) is { State: EscalationState.Requested } escalation)
         {
-            return;
+            await AttemptAsync(ticket, escalation, cancellationToken);
+        }
+    }
+
+    /// <summary>One attempt at an escalation in flight; true when it is done (or can never be).</summary>
+    public async Task<bool> AttemptAsync(TicketState ticket, TicketEscalation escalation, CancellationToken cancellationToken)
+    {
+        if (Catalog.Find<IEscalationTarget>(escalation.Target) is not { } target)
+        {
+            return await FailAsync(ticket.Number, escalation, $"No running plugin offers the escalation target '{escalation.Target}'.");
         }
 
-        if (Catalog.Find<IEscalationTarget>(requested.Target) is not { } target)
+        if (escalation.LinkKey is { } key)
         {
-            await FailAsync(ticket.Number, requested, $"No running plugin offers the escalation target '{requested.Target}'.");
-            return;
-        }
+            var found = await target.CallAsync((tracker, token) => tracker.GetIssueAsync(new ExternalReference(escalation.Target, key), token), cancellationToken);
+            if (found.Succeeded && found.Value is null)
+            {
+                await commands.FailEscalationAsync(ticket.Number, escalation.Id, $"{escalation.Target} has no issue {key} to link.", final: true, Worker);
+                return true;
+            }
 
-        if (requested.LinkKey is { } key)
-        {
-            await LinkAsync(ticket, requested, target, key, cancellationToken);
-            return;
+            return await RecordAsync(ticket.Number, escalation, found);
         }
 
         var request = new EscalationRequest(
-            SdkMapping.ToSnapshot(ticket), requested.Summary ?? ticket.Subject, Description(ticket, requested), $"{ticket.Number}-{requested.EscalationId}")
+            SdkMapping.ToSnapshot(ticket), escalation.Summary ?? ticket.Subject, Description(ticket, escalation), $"{ticket.Number}-{escalation.Id}")
         {
-            Project = requested.Project,
-            IssueType = requested.IssueType,
+            Project = escalation.Project,
+            IssueType = escalation.IssueType,
             TicketUrl = options.Value.TicketUrl(ticket.Number),
-            RequestedBy = requested.Actor.Name ?? requested.Actor.Id,
+            RequestedBy = escalation.RequestedBy,
         };
         var created = await target.CallAsync<ExternalIssue?>(async (tracker, token) => await tracker.CreateIssueAsync(request, token), cancellationToken);
-        await RecordAsync(ticket.Number, requested, created);
+        return await RecordAsync(ticket.Number, escalation, created);
     }
 
-    private async Task LinkAsync(TicketState ticket, EscalationRequested requested, PluginCapability<IEscalationTarget> target, string key, CancellationToken cancellationToken)
+    /// <summary>Gives up on an escalation that kept failing.</summary>
+    public async Task AbandonAsync(long ticket, TicketEscalation escalation, int attempts) =>
+        await commands.FailEscalationAsync(ticket, escalation.Id, $"Gave up after {attempts} attempts; last error: {escalation.LastError}", final: true, Worker);
+
+    private async Task<bool> RecordAsync(long ticket, TicketEscalation escalation, CapabilityResult<ExternalIssue?> result)
     {
-        var found = await target.CallAsync((tracker, token) => tracker.GetIssueAsync(new ExternalReference(requested.Target, key), token), cancellationToken);
-        if (found.Succeeded && found.Value is null)
+        if (result.Failure is not null || result.Value is not { } issue)
         {
-            await commands.FailEscalationAsync(ticket.Number, requested.EscalationId, $"{requested.Target} has no issue {key} to link.", final: true, Worker);
-            return;
+            return await FailAsync(ticket, escalation, result.Failure?.Message ?? "The tracker answered with no issue.");
         }
 
-        await RecordAsync(ticket.Number, requested, found);
+        var link = new ExternalLink(escalation.Target, issue.Reference.Key, issue.Reference.Url, issue.Status);
+        var recorded = await commands.CompleteEscalationAsync(ticket, escalation.Id, link, Worker);
+        return recorded.Rejection is null
+            || await FailAsync(ticket, escalation, $"{escalation.Target} returned an issue the ticket cannot link: {recorded.Rejection.Field}: {recorded.Rejection.Message}");
     }
 
-    private async Task RecordAsync(long ticket, EscalationRequested requested, CapabilityResult<ExternalIssue?> result)
+    private async Task<bool> FailAsync(long ticket, TicketEscalation escalation, string reason)
     {
-        if (result.Failure is { } failure || result.Value is not { } issue)
-        {
-            await FailAsync(ticket, requested, result.Failure?.Message ?? "The tracker answered with no issue.");
-            return;
-        }
-
-        var link = new ExternalLink(requested.Target, issue.Reference.Key, issue.Reference.Url, issue.Status);
-        var recorded = await commands.CompleteEscalationAsync(ticket, requested.EscalationId, link, Worker);
-        if (recorded.Rejection is { } rejection)
-        {
-            // The tracker has the issue; what it returned does not fit a link. Retrying finds the same issue again.
-            throw new EscalationFailedException($"{requested.Target} returned an issue the ticket cannot link: {rejection.Field}: {rejection.Message}");
-        }
+        await commands.FailEscalationAsync(ticket, escalation.Id, reason, final: false, Worker);
+        return false;
     }
 
-    private async Task FailAsync(long ticket, EscalationRequested requested, string reason)
-    {
-        await commands.FailEscalationAsync(ticket, requested.EscalationId, reason, final: false, Worker);
-        throw new EscalationFailedException(reason);
-    }
-
-    private static string Description(TicketState ticket, EscalationRequested requested)
+    private static string Description(TicketState ticket, TicketEscalation escalation)
     {
         var text = $"Escalated from help desk ticket #{ticket.Number} ({TicketStatusRules.Name(ticket.Status)}, priority {ticket.Priority.ToString().ToLowerInvariant()})"
             + $" for {ticket.Requester?.Organization ?? ticket.Requester?.Email}.\n\n{ticket.Description}";
-        return requested.Note is { } note ? $"{text}\n\nNote from support: {note}" : text;
+        return escalation.Note is { } note ? $"{text}\n\nNote from support: {note}" : text;
     }
 }
-
-/// <summary>An escalation attempt that did not produce its issue; the event feed retries it.</summary>
-public sealed class EscalationFailedException(string message) : Exception(message);

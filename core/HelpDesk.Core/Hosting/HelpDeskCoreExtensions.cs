@@ -80,7 +80,9 @@ public static class HelpDeskCoreExtensions
 
         // Escalations run from the event feed through plugins' escalation targets.
         services.AddOptions<EscalationOptions>().Bind(configuration.GetSection($"{HelpDeskOptions.Section}:Escalations"));
-        services.AddSingleton<IEventSubscriber, EscalationWorker>();
+        services.AddSingleton<EscalationWorker>();
+        services.AddSingleton<IEventSubscriber>(sp => sp.GetRequiredService<EscalationWorker>());
+        services.AddHostedService<EscalationRetries>();
     }
 
     public static ISiloBuilder AddHelpDeskGrains(this ISiloBuilder silo)

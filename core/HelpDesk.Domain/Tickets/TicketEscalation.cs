@@ -2,7 +2,7 @@ using HelpDesk.Domain.Escalations;
 
 namespace HelpDesk.Domain.Tickets;
 
-/// <summary>An escalation of the ticket as the ticket knows it.</summary>
+/// <summary>An escalation of the ticket as the ticket knows it, with what was asked for (so a retry can ask again).</summary>
 public sealed record TicketEscalation(
     string Id,
     string Target,
@@ -12,5 +12,19 @@ public sealed record TicketEscalation(
     string? Url = null,
     string? LastError = null)
 {
+    public string? Project { get; init; }
+
+    public string? IssueType { get; init; }
+
+    public string? Summary { get; init; }
+
+    public string? Note { get; init; }
+
+    /// <summary>The existing issue to link instead of creating one.</summary>
+    public string? LinkKey { get; init; }
+
+    /// <summary>Who asked, by name.</summary>
+    public string? RequestedBy { get; init; }
+
     public bool InFlight => State is EscalationState.Requested or EscalationState.Failing;
 }

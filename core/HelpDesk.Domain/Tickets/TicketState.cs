@@ -125,7 +125,15 @@ public sealed class TicketState
                 ApplyExternalUpdate(updated);
                 break;
             case EscalationRequested requested:
-                Escalations.Add(new TicketEscalation(requested.EscalationId, requested.Target, EscalationState.Requested, requested.At));
+                Escalations.Add(new TicketEscalation(requested.EscalationId, requested.Target, EscalationState.Requested, requested.At)
+                {
+                    Project = requested.Project,
+                    IssueType = requested.IssueType,
+                    Summary = requested.Summary,
+                    Note = requested.Note,
+                    LinkKey = requested.LinkKey,
+                    RequestedBy = requested.Actor.Name ?? requested.Actor.Id,
+                });
                 break;
             case Escalated escalated:
                 UpdateEscalation(escalated.EscalationId, e => e with { State = EscalationState.Done, Key = escalated.Link.Key, Url = escalated.Link.Url, LastError = null });

@@ -13,7 +13,7 @@ using Microsoft.Extensions.Configuration;
 namespace HelpDesk.Core.Tests.Escalations;
 
 /// <summary>Escalations carried out from the event feed by a real plugin's escalation target, over a real silo and store.</summary>
-public sealed class EscalationWorkerTests(TicketClusterFixture fixture) : IClassFixture<TicketClusterFixture>
+public sealed class EscalationWorkerTests(EscalationClusterFixture fixture) : IClassFixture<EscalationClusterFixture>
 {
     private static readonly Actor Agent = new(ActorKind.Agent, "agent-7", "Bea");
 
@@ -50,19 +50,23 @@ public sealed class EscalationWorkerTests(TicketClusterFixture fixture) : IClass
     }
 
     [Fact]
-    public async Task A_failing_tracker_is_recorded_on_the_ticket_once_and_retried_by_the_feed()
+    public async Task A_failing_tracker_is_recorded_once_retried_apart_from_the_feed_and_abandoned_while_other_escalations_go_ahead()
     {
         await InstallTrackerAsync("tracker-down", "throw");
-        var number = await OpenAsync();
+        await InstallTrackerAsync("tracker-up", "ok");
+        var failing = await OpenAsync();
+        var working = await OpenAsync();
 
-        await Commands.EscalateAsync(number, new EscalateTicket("esc-1", "tracker-down"), Agent);
+        await Commands.EscalateAsync(failing, new EscalateTicket("esc-1", "tracker-down"), Agent);
+        await Commands.EscalateAsync(working, new EscalateTicket("esc-2", "tracker-up"), Agent);
 
-        await Eventually.TrueAsync(async () => (await TicketAsync(number)).Escalations[0].State == EscalationState.Failing, TimeSpan.FromSeconds(15));
-        await Task.Delay(TimeSpan.FromMilliseconds(300), TestContext.Current.CancellationToken); // the fixture's feed retries every 50 ms
-        var events = await fixture.Store.ReadTicketAsync(number, CancellationToken.None);
-        var failed = Assert.Single(events.Select(e => e.Event).OfType<EscalationFailed>());
-        Assert.Contains("The tracker is down.", failed.Reason, StringComparison.Ordinal);
-        Assert.False(failed.Final);
+        await Eventually.TrueAsync(async () => (await TicketAsync(working)).Escalations[0].State == EscalationState.Done, TimeSpan.FromSeconds(15));
+        await Eventually.TrueAsync(async () => (await TicketAsync(failing)).Escalations[0].State == EscalationState.Abandoned, TimeSpan.FromSeconds(15));
+        var failures = (await fixture.Store.ReadTicketAsync(failing, CancellationToken.None)).Select(e => e.Event).OfType<EscalationFailed>().ToList();
+        Assert.Equal([false, true], failures.Select(f => f.Final));
+        Assert.Contains("The tracker is down.", failures[0].Reason, StringComparison.Ordinal);
+        Assert.StartsWith($"Gave up after {EscalationClusterFixture.MaxAttempts} attempts", failures[1].Reason, StringComparison.Ordinal);
+        Assert.Equal(0, await fixture.SiloService<HelpDesk.Core.EventFeed.SubscriberCheckpoints>().CountDeadLettersAsync("escalations", CancellationToken.None));
     }
 
     [Fact]

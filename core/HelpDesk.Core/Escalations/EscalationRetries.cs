@@ -1,0 +1,85 @@
+using HelpDesk.Core.Queries;
+using HelpDesk.Core.Storage;
+using HelpDesk.Domain.Escalations;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace HelpDesk.Core.Escalations;
+
+/// <summary>
+/// Retries failing escalations apart from the event feed, so one tracker's outage holds up neither the feed nor other
+/// escalations: each is tried again after a backoff that doubles from <see cref="EscalationOptions.FirstRetryDelay"/>
+/// to <see cref="EscalationOptions.MaxRetryDelay"/>, and abandoned (recorded on the ticket) after
+/// <see cref="EscalationOptions.MaxAttempts"/>. Attempt counts live in memory: after a restart an escalation gets its
+/// attempts again. Every silo runs this; the tracker's idempotency key and the ticket's single writer make a doubled
+/// attempt harmless.
+/// </summary>
+public sealed class EscalationRetries(
+    Database database, TicketQueries queries, EscalationWorker worker, IOptions<EscalationOptions> options, TimeProvider time, ILogger<EscalationRetries> logger)
+    : BackgroundService
+{
+    // The projection stores escalations as JSON; a failing one is spelled like this in it (TicketEventJson: camelCase, kebab-case enums).
+    private const string FailingTickets = """SELECT number FROM tickets WHERE escalations LIKE '%"state":"failing"%' ORDER BY number LIMIT 200""";
+
+    private readonly Dictionary<string, (int Attempts, DateTimeOffset Due)> _schedule = [];
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.RetryScanInterval, time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await RetryDueAsync(stoppingToken);
+            }
+            catch (Exception error) when (error is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                logger.LogError(error, "Retrying failing escalations failed; trying again at the next scan");
+            }
+        }
+    }
+
+    private async Task RetryDueAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var now = time.GetUtcNow();
+        var numbers = await database.QueryAsync(FailingTickets, _ => { }, reader => reader.GetInt64(0), cancellationToken);
+        foreach (var number in numbers)
+        {
+            if (await queries.GetAsync(number, cancellationToken) is not { } ticket)
+            {
+                continue;
+            }
+
+            foreach (var escalation in ticket.Escalations.Where(e => e.State == EscalationState.Failing))
+            {
+                // The feed's attempt was the first; the first retry waits one delay from when this service saw it failing.
+                var (attempts, due) = _schedule.GetValueOrDefault(escalation.Id, (1, now + settings.FirstRetryDelay));
+                if (due > now)
+                {
+                    _schedule[escalation.Id] = (attempts, due);
+                    continue;
+                }
+
+                if (attempts >= settings.MaxAttempts)
+                {
+                    await worker.AbandonAsync(number, escalation, attempts);
+                    _schedule.Remove(escalation.Id);
+                    continue;
+                }
+
+                var done = await worker.AttemptAsync(ticket, escalation, cancellationToken);
+                var delay = TimeSpan.FromTicks(Math.Min(settings.FirstRetryDelay.Ticks << Math.Min(attempts, 20), settings.MaxRetryDelay.Ticks));
+                if (done)
+                {
+                    _schedule.Remove(escalation.Id);
+                }
+                else
+                {
+                    _schedule[escalation.Id] = (attempts + 1, time.GetUtcNow() + delay);
+                }
+            }
+        }
+    }
+}

@@ -46,7 +46,7 @@ public sealed class EscalationWorker(IServiceProvider services, TicketCommands c
     {
         if (Catalog.Find<IEscalationTarget>(escalation.Target) is not { } target)
         {
-            return await FailAsync(ticket.Number, escalation, $"No running plugin offers the escalation target '{escalation.Target}'.");
+            return await FailAsync(ticket.Number, escalation, $"No running plugin offers the escalation target '{escalation.Target}' (or several do and none has that id).");
         }
 
         if (escalation.LinkKey is { } key)

@@ -99,10 +99,22 @@ public sealed class PluginCapabilityCatalogTests(TicketClusterFixture fixture) :
         Assert.Equal("FIX-1-c1", result.Value!.Id);
     }
 
-    private async Task InstallAsync(string id, string mode)
+    [Fact]
+    public async Task A_name_offered_by_several_plugins_is_not_guessed_unless_one_of_them_has_that_id()
+    {
+        await InstallAsync("tracker-a", mode: "ok", name: "shared-tracker");
+        await InstallAsync("tracker-b", mode: "ok", name: "shared-tracker");
+
+        Assert.Null(Catalog.Find<IEscalationTarget>("shared-tracker"));
+
+        await InstallAsync("shared-tracker", mode: "ok");
+        Assert.Equal("shared-tracker", Catalog.Find<IEscalationTarget>("shared-tracker")?.PluginId);
+    }
+
+    private async Task InstallAsync(string id, string mode, string? name = null)
     {
         var configuration = fixture.SiloService<IConfiguration>();
-        configuration[$"HelpDesk:Plugins:{id}:Name"] = id;
+        configuration[$"HelpDesk:Plugins:{id}:Name"] = name ?? id;
         configuration[$"HelpDesk:Plugins:{id}:Mode"] = mode;
 
         // A schedule far away: these tests are about the catalog, not about tasks.

@@ -32,7 +32,28 @@ public sealed class PluginCapabilityCatalog(PluginHost host, ILogger<PluginCapab
         return found;
     }
 
-    /// <summary>The capability of this kind with this name (<c>jira</c>), or null when no running plugin offers it.</summary>
+    /// <summary>
+    /// The capability of this kind with this name (<c>jira</c>), or null when no running plugin offers it. When several
+    /// plugins offer the name, the one whose id is the name wins (the first-party <c>jira</c> plugin over a copy); with
+    /// no such plugin the catalog refuses to guess and answers null, logging the clash.
+    /// </summary>
     public PluginCapability<T>? Find<T>(string name)
-        where T : class, INamedCapability => All<T>().FirstOrDefault(c => c.Name == name);
+        where T : class, INamedCapability
+    {
+        var offered = All<T>().Where(c => c.Name == name).ToList();
+        if (offered.Count <= 1)
+        {
+            return offered.FirstOrDefault();
+        }
+
+        var own = offered.Find(c => c.PluginId == name);
+        if (own is null)
+        {
+            logger.LogWarning(
+                "Plugins {Plugins} all offer a {Capability} named '{Name}'; none is used until only one does or one has that id",
+                string.Join(", ", offered.Select(c => c.PluginId)), PluginCapabilities.NameOf(typeof(T)), name);
+        }
+
+        return own;
+    }
 }

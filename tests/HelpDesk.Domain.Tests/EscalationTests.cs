@@ -62,4 +62,22 @@ public sealed class EscalationTests
         Assert.Equal("escalationId", TicketDecider.CompleteEscalation(Opened(), "nope", Issue, Agent, Now).Rejection?.Field);
         Assert.Equal(RejectionKind.Conflict, TicketDecider.Escalate(state, new EscalateTicket("esc-1", "jira"), Agent, Now).Rejection?.Kind);
     }
+
+    [Fact]
+    public void A_note_waits_for_the_issue_is_recorded_once_by_its_id_and_delivered_once()
+    {
+        var state = Opened();
+        Apply(state, TicketDecider.Escalate(state, new EscalateTicket("esc-1", "jira"), Agent, Now));
+
+        Assert.Equal(RejectionKind.Conflict, TicketDecider.CommentOnEscalation(state, "esc-1", "note-1", "Blocked.", Agent, Now).Rejection?.Kind);
+        Apply(state, TicketDecider.CompleteEscalation(state, "esc-1", Issue, Agent, Now));
+        Assert.Single(Apply(state, TicketDecider.CommentOnEscalation(state, "esc-1", "note-1", "Blocked.", Agent, Now)));
+        Assert.Empty(TicketDecider.CommentOnEscalation(state, "esc-1", "note-1", "Blocked.", Agent, Now).Events);
+        Assert.Single(Apply(state, TicketDecider.DeliverEscalationComment(state, "esc-1", "note-1", "10042", Agent, Now)));
+
+        Assert.Empty(TicketDecider.DeliverEscalationComment(state, "esc-1", "note-1", "10042", Agent, Now).Events);
+        Assert.Empty(TicketDecider.CommentOnEscalation(state, "esc-1", "note-1", "Blocked.", Agent, Now).Events);
+        Assert.Equal((0, 1), (state.Escalations[0].PendingNotes.Count, state.Escalations[0].DeliveredNotes));
+        Assert.Equal(RejectionKind.NotFound, TicketDecider.CommentOnEscalation(state, "esc-9", "note-2", "x", Agent, Now).Rejection?.Kind);
+    }
 }

@@ -20,9 +20,40 @@ public sealed class EscalationRetries(
     : BackgroundService
 {
     // The projection stores escalations as JSON; a failing one is spelled like this in it (TicketEventJson: camelCase, kebab-case enums).
-    private const string FailingTickets = """SELECT number FROM tickets WHERE escalations LIKE '%"state":"failing"%' ORDER BY number LIMIT 200""";
+    private const string TicketsToRetry = """
+        SELECT number FROM tickets WHERE escalations LIKE '%"state":"failing"%' OR escalations LIKE '%"pendingNotes":[{%'
+        ORDER BY number LIMIT 200
+        """;
 
     private readonly Dictionary<string, (int Attempts, DateTimeOffset Due)> _schedule = [];
+
+    private async Task RetryAsync(
+        string key, DateTimeOffset now, EscalationOptions settings, Func<CancellationToken, Task<bool>> attempt, Func<int, Task>? abandon, CancellationToken cancellationToken)
+    {
+        // The feed's attempt was the first; the first retry waits one delay from when this service saw it failing.
+        var (attempts, due) = _schedule.GetValueOrDefault(key, (1, now + settings.FirstRetryDelay));
+        if (due > now)
+        {
+            _schedule[key] = (attempts, due);
+            return;
+        }
+
+        if (abandon is not null && attempts >= settings.MaxAttempts)
+        {
+            await abandon(attempts);
+            _schedule.Remove(key);
+            return;
+        }
+
+        if (await attempt(cancellationToken))
+        {
+            _schedule.Remove(key);
+            return;
+        }
+
+        var delay = TimeSpan.FromTicks(Math.Min(settings.FirstRetryDelay.Ticks << Math.Min(attempts, 20), settings.MaxRetryDelay.Ticks));
+        _schedule[key] = (attempts + 1, time.GetUtcNow() + delay);
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -44,7 +75,7 @@ public sealed class EscalationRetries(
     {
         var settings = options.Value;
         var now = time.GetUtcNow();
-        var numbers = await database.QueryAsync(FailingTickets, _ => { }, reader => reader.GetInt64(0), cancellationToken);
+        var numbers = await database.QueryAsync(TicketsToRetry, _ => { }, reader => reader.GetInt64(0), cancellationToken);
         foreach (var number in numbers)
         {
             if (await queries.GetAsync(number, cancellationToken) is not { } ticket)
@@ -54,30 +85,16 @@ public sealed class EscalationRetries(
 
             foreach (var escalation in ticket.Escalations.Where(e => e.State == EscalationState.Failing))
             {
-                // The feed's attempt was the first; the first retry waits one delay from when this service saw it failing.
-                var (attempts, due) = _schedule.GetValueOrDefault(escalation.Id, (1, now + settings.FirstRetryDelay));
-                if (due > now)
-                {
-                    _schedule[escalation.Id] = (attempts, due);
-                    continue;
-                }
+                await RetryAsync(escalation.Id, now, settings, token => worker.AttemptAsync(ticket, escalation, token),
+                    attempts => worker.AbandonAsync(number, escalation, attempts), cancellationToken);
+            }
 
-                if (attempts >= settings.MaxAttempts)
+            // Notes wait for as long as it takes: the issue exists, and the note is the agent's word to engineering.
+            foreach (var escalation in ticket.Escalations.Where(e => e.State == EscalationState.Done))
+            {
+                foreach (var note in escalation.PendingNotes)
                 {
-                    await worker.AbandonAsync(number, escalation, attempts);
-                    _schedule.Remove(escalation.Id);
-                    continue;
-                }
-
-                var done = await worker.AttemptAsync(ticket, escalation, cancellationToken);
-                var delay = TimeSpan.FromTicks(Math.Min(settings.FirstRetryDelay.Ticks << Math.Min(attempts, 20), settings.MaxRetryDelay.Ticks));
-                if (done)
-                {
-                    _schedule.Remove(escalation.Id);
-                }
-                else
-                {
-                    _schedule[escalation.Id] = (attempts + 1, time.GetUtcNow() + delay);
+                    await RetryAsync($"note:{note.Id}", now, settings, token => worker.DeliverNoteAsync(number, escalation, note, token), abandon: null, cancellationToken);
                 }
             }
         }

@@ -33,6 +33,15 @@ public sealed class EscalationWorker(IServiceProvider services, TicketCommands c
 
     public async Task HandleAsync(StoredTicketEvent @event, int attempt, CancellationToken cancellationToken)
     {
+        if (@event.Event is EscalationCommentAdded added
+            && await queries.GetAsync(@event.Ticket, cancellationToken) is { } noted
+            && noted.Escalations.Find(e => e.Id == added.EscalationId) is { } withNote
+            && withNote.PendingNotes.FirstOrDefault(n => n.Id == added.CommentId) is { } note)
+        {
+            await DeliverNoteAsync(noted.Number, withNote, note, cancellationToken);
+            return;
+        }
+
         if (@event.Event is EscalationRequested requested
             && await queries.GetAsync(@event.Ticket, cancellationToken) is { } ticket
             && ticket.Escalations.Find(e => e.Id == requested.EscalationId) is { State: EscalationState.Requested } escalation)
@@ -71,6 +80,31 @@ public sealed class EscalationWorker(IServiceProvider services, TicketCommands c
         };
         var created = await target.CallAsync<ExternalIssue?>(async (tracker, token) => await tracker.CreateIssueAsync(request, token), cancellationToken);
         return await RecordAsync(ticket.Number, escalation, created);
+    }
+
+    /// <summary>
+    /// Adds a note to the escalation's issue, at most once there (the idempotency key is the note's); true when it is
+    /// there. A failure leaves it pending for <see cref="EscalationRetries"/>.
+    /// </summary>
+    public async Task<bool> DeliverNoteAsync(long ticket, TicketEscalation escalation, EscalationNote note, CancellationToken cancellationToken)
+    {
+        if (escalation.Key is not { } key || Catalog.Find<IEscalationTarget>(escalation.Target) is not { } target)
+        {
+            return false;
+        }
+
+        var comment = new EscalationComment(new ExternalReference(escalation.Target, key, escalation.Url), ticket, note.Body, $"{ticket}-{escalation.Id}-{note.Id}")
+        {
+            Author = note.Author,
+        };
+        var added = await target.CallAsync((tracker, token) => tracker.AddCommentAsync(comment, token), cancellationToken);
+        if (added.Value is not { } external)
+        {
+            return false;
+        }
+
+        await commands.DeliverEscalationCommentAsync(ticket, escalation.Id, note.Id, external.Id, Worker);
+        return true;
     }
 
     /// <summary>Gives up on an escalation that kept failing.</summary>

@@ -35,6 +35,10 @@ public interface ITicketGrain : IGrainWithIntegerKey
 
     Task<TicketCommandResult> FailEscalation(string escalationId, string reason, bool final, Actor actor);
 
+    Task<TicketCommandResult> CommentOnEscalation(string escalationId, string commentId, string body, Actor actor);
+
+    Task<TicketCommandResult> DeliverEscalationComment(string escalationId, string commentId, string externalId, Actor actor);
+
     Task<TicketState?> Get();
 
     /// <summary>Its status, or null when there is no such ticket: a cheap check where the whole state (a storm incident's thousands of alerts) is not needed.</summary>

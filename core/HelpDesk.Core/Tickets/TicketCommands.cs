@@ -38,6 +38,12 @@ public sealed class TicketCommands(IGrainFactory grains, TicketNumberAllocator n
     public Task<TicketCommandResult> CompleteEscalationAsync(long number, string escalationId, ExternalLink link, Actor actor) =>
         grains.GetGrain<ITicketGrain>(number).CompleteEscalation(escalationId, link, actor);
 
+    public Task<TicketCommandResult> CommentOnEscalationAsync(long number, string escalationId, string commentId, string body, Actor actor) =>
+        grains.GetGrain<ITicketGrain>(number).CommentOnEscalation(escalationId, commentId, body, actor);
+
+    public Task<TicketCommandResult> DeliverEscalationCommentAsync(long number, string escalationId, string commentId, string externalId, Actor actor) =>
+        grains.GetGrain<ITicketGrain>(number).DeliverEscalationComment(escalationId, commentId, externalId, actor);
+
     public Task<TicketCommandResult> FailEscalationAsync(long number, string escalationId, string reason, bool final, Actor actor) =>
         grains.GetGrain<ITicketGrain>(number).FailEscalation(escalationId, reason, final, actor);
 }

@@ -60,6 +60,12 @@ public sealed class TicketGrain(
     public Task<TicketCommandResult> FailEscalation(string escalationId, string reason, bool final, Actor actor) =>
         CommitAsync(null, () => TicketDecider.FailEscalation(State, escalationId, reason, final, actor, Now()));
 
+    public Task<TicketCommandResult> CommentOnEscalation(string escalationId, string commentId, string body, Actor actor) =>
+        CommitAsync(null, () => TicketDecider.CommentOnEscalation(State, escalationId, commentId, body, actor, Now()));
+
+    public Task<TicketCommandResult> DeliverEscalationComment(string escalationId, string commentId, string externalId, Actor actor) =>
+        CommitAsync(null, () => TicketDecider.DeliverEscalationComment(State, escalationId, commentId, externalId, actor, Now()));
+
     public Task<TicketState?> Get() => Task.FromResult(State.Exists ? State.Copy() : null);
 
     public Task<TicketStatus?> GetStatus() => Task.FromResult(State.Exists ? State.Status : (TicketStatus?)null);

@@ -87,6 +87,53 @@ public sealed partial class TicketDecider
         return Decision.Accept([new EscalationFailed(actor, now, escalationId, why.Length <= EscalationErrorLength ? why : why[..EscalationErrorLength], final)]);
     }
 
+    /// <summary>A note for the escalation's issue: only once it exists; a repeated note id changes nothing.</summary>
+    public static Decision CommentOnEscalation(TicketState state, string escalationId, string commentId, string body, Actor actor, DateTimeOffset now)
+    {
+        if (!state.Exists)
+        {
+            return NoSuchTicket;
+        }
+
+        var problem = TicketInput.Text("body", body, TicketLimits.Body) ?? TicketInput.SingleLine("id", commentId, EscalationIdLength);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (state.Escalations.Find(e => e.Id == escalationId) is not { } escalation)
+        {
+            return new Rejection(RejectionKind.NotFound, "escalationId", $"Ticket #{state.Number} has no escalation {escalationId}.");
+        }
+
+        if (escalation.PendingNotes.Any(n => n.Id == commentId) || state.EscalationNoteIds.Contains(commentId))
+        {
+            return Decision.Accept([]);
+        }
+
+        if (escalation.State != EscalationState.Done)
+        {
+            return new Rejection(RejectionKind.Conflict, "escalationId", $"Escalation {escalationId} has no issue yet ({escalation.State.ToString().ToLowerInvariant()}); add the note once it is done.");
+        }
+
+        return state.Status == TicketStatus.Closed
+            ? ClosedForChanges(state)
+            : Decision.Accept([new EscalationCommentAdded(actor, now, escalationId, commentId, body)]);
+    }
+
+    public static Decision DeliverEscalationComment(TicketState state, string escalationId, string commentId, string externalId, Actor actor, DateTimeOffset now)
+    {
+        if (!state.Exists)
+        {
+            return NoSuchTicket;
+        }
+
+        var pending = state.Escalations.Find(e => e.Id == escalationId)?.PendingNotes.Any(n => n.Id == commentId) == true;
+        return pending
+            ? Decision.Accept([new EscalationCommentDelivered(actor, now, escalationId, commentId, externalId.Trim())])
+            : Decision.Accept([]);
+    }
+
     // Settled escalations and closed tickets take no more results: a late or replayed answer changes nothing.
     private static Decision? Pending(TicketState state, string escalationId)
     {

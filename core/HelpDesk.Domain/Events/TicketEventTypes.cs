@@ -27,6 +27,8 @@ public static class TicketEventTypes
         ["escalation-requested"] = typeof(EscalationRequested),
         ["escalated"] = typeof(Escalated),
         ["escalation-failed"] = typeof(EscalationFailed),
+        ["escalation-comment-added"] = typeof(EscalationCommentAdded),
+        ["escalation-comment-delivered"] = typeof(EscalationCommentDelivered),
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<Type, string> ByType = ByName.ToFrozenDictionary(p => p.Value, p => p.Key);

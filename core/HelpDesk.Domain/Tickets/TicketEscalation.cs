@@ -26,5 +26,11 @@ public sealed record TicketEscalation(
     /// <summary>Who asked, by name.</summary>
     public string? RequestedBy { get; init; }
 
+    /// <summary>Notes for the issue the tracker has not taken yet, oldest first.</summary>
+    public IReadOnlyList<EscalationNote> PendingNotes { get; init; } = [];
+
+    /// <summary>How many notes reached the issue.</summary>
+    public int DeliveredNotes { get; init; }
+
     public bool InFlight => State is EscalationState.Requested or EscalationState.Failing;
 }

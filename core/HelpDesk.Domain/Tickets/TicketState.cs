@@ -50,6 +50,10 @@ public sealed class TicketState
     /// <summary>Escalations to trackers, oldest first.</summary>
     public List<TicketEscalation> Escalations { get; set; } = [];
 
+    /// <summary>Ids of escalation notes the tracker took, so a repeated note is not sent twice. Rebuilt from the events.</summary>
+    [JsonIgnore]
+    public SortedSet<string> EscalationNoteIds { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>Monitoring alerts on this ticket: usually one, many on a storm incident.</summary>
     public List<TicketAlert> Alerts { get; set; } = [];
 
@@ -143,6 +147,17 @@ public sealed class TicketState
                 }
 
                 break;
+            case EscalationCommentAdded added:
+                UpdateEscalation(added.EscalationId, e => e with { PendingNotes = [.. e.PendingNotes, new EscalationNote(added.CommentId, added.Body, added.Actor.Name ?? added.Actor.Id)] });
+                break;
+            case EscalationCommentDelivered delivered:
+                UpdateEscalation(delivered.EscalationId, e => e with
+                {
+                    PendingNotes = [.. e.PendingNotes.Where(n => n.Id != delivered.CommentId)],
+                    DeliveredNotes = e.DeliveredNotes + 1,
+                });
+                EscalationNoteIds.Add(delivered.CommentId);
+                break;
             case EscalationFailed failed:
                 UpdateEscalation(failed.EscalationId, e => e with { State = failed.Final ? EscalationState.Abandoned : EscalationState.Failing, LastError = failed.Reason });
                 break;
@@ -171,6 +186,7 @@ public sealed class TicketState
         copy.ExternalLinks = [.. ExternalLinks];
         copy.Alerts = [.. Alerts];
         copy.Escalations = [.. Escalations];
+        copy.EscalationNoteIds = new SortedSet<string>(EscalationNoteIds, StringComparer.Ordinal);
         copy.MessageIds = new SortedSet<string>(MessageIds, StringComparer.Ordinal);
         copy.ExternalUpdateIds = new SortedSet<string>(ExternalUpdateIds, StringComparer.Ordinal);
         return copy;

@@ -18,7 +18,49 @@ public static class EscalationsApi
     {
         routes.MapPost("/api/v1/tickets/{number:long}/escalations", EscalateAsync)
             .RequireAuthorization(Policies.Tickets).WithTags("Tickets").WithName("EscalateTicket");
+        routes.MapPost("/api/v1/tickets/{number:long}/escalations/{escalationId}/notes", AddNoteAsync)
+            .RequireAuthorization(Policies.Tickets).WithTags("Tickets").WithName("AddEscalationNote");
         return routes;
+    }
+
+    /// <summary>A note for engineering, added as a comment on the escalation's issue (from the event feed, retried until it is there).</summary>
+    private static async Task<IResult> AddNoteAsync(long number, string escalationId, HttpContext http, TicketCommands commands, CancellationToken cancellationToken)
+    {
+        var caller = Caller.From(http.User);
+        if (caller.IsCustomer)
+        {
+            return ApiProblems.Field(StatusCodes.Status403Forbidden, "scope", "A key bound to a customer cannot write to engineering.");
+        }
+
+        var (request, _, problem) = await JsonBody.ReadAsync<EscalationNoteRequest>(http.Request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (IdFrom(http, caller) is not { } id)
+        {
+            return ApiProblems.BadRequest("Idempotency-Key", "Idempotency-Key is 1 to 255 visible ASCII characters (a UUID works well).");
+        }
+
+        var result = await commands.CommentOnEscalationAsync(number, escalationId, id, request!.Body ?? "", caller.Actor);
+        return result.Rejection is { } rejection
+            ? ApiProblems.From(rejection)
+            : Results.Json(new { ticket = number, escalation = result.Ticket!.Escalations.Find(e => e.Id == escalationId), note = id }, ApiJson.Options, statusCode: StatusCodes.Status202Accepted);
+    }
+
+    // A retried request with the same key names the same escalation or note, which the ticket then records only once.
+    private static string? IdFrom(HttpContext http, Caller caller)
+    {
+        var idempotencyKey = http.Request.Headers["Idempotency-Key"].ToString();
+        if (idempotencyKey.Length > 255 || idempotencyKey.Any(c => c is < '!' or > '~'))
+        {
+            return null;
+        }
+
+        return idempotencyKey.Length == 0
+            ? Guid.NewGuid().ToString("N")
+            : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{caller.KeyId}:{idempotencyKey}")))[..32];
     }
 
     private static async Task<IResult> EscalateAsync(long number, HttpContext http, TicketCommands commands, CancellationToken cancellationToken)
@@ -35,16 +77,11 @@ public static class EscalationsApi
             return problem;
         }
 
-        var idempotencyKey = http.Request.Headers["Idempotency-Key"].ToString();
-        if (idempotencyKey.Length > 255 || idempotencyKey.Any(c => c is < '!' or > '~'))
+        if (IdFrom(http, caller) is not { } id)
         {
             return ApiProblems.BadRequest("Idempotency-Key", "Idempotency-Key is 1 to 255 visible ASCII characters (a UUID works well).");
         }
 
-        // A retried request with the same key names the same escalation, which the ticket then records only once.
-        var id = idempotencyKey.Length == 0
-            ? Guid.NewGuid().ToString("N")
-            : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{caller.KeyId}:{idempotencyKey}")))[..32];
         var command = new EscalateTicket(id, request!.Target ?? "", request.Project, request.IssueType, request.Summary, request.Note, request.Link);
         var result = await commands.EscalateAsync(number, command, caller.Actor);
         if (result.Rejection is { } rejection)

@@ -70,6 +70,23 @@ public sealed class EscalationWorkerTests(EscalationClusterFixture fixture) : IC
     }
 
     [Fact]
+    public async Task A_note_for_engineering_is_added_to_the_escalated_issue_through_the_plugin()
+    {
+        await InstallTrackerAsync("tracker-notes", "ok");
+        var number = await OpenAsync();
+        await Commands.EscalateAsync(number, new EscalateTicket("esc-1", "tracker-notes"), Agent);
+        await Eventually.TrueAsync(async () => (await TicketAsync(number)).Escalations[0].State == EscalationState.Done, TimeSpan.FromSeconds(15));
+
+        var noted = await Commands.CommentOnEscalationAsync(number, "esc-1", "note-1", "The customer is blocked since 9:00.", Agent);
+
+        Assert.Null(noted.Rejection);
+        await Eventually.TrueAsync(async () => (await TicketAsync(number)).Escalations[0].DeliveredNotes == 1, TimeSpan.FromSeconds(15));
+        var delivered = Assert.Single((await fixture.Store.ReadTicketAsync(number, CancellationToken.None)).Select(e => e.Event).OfType<EscalationCommentDelivered>());
+        Assert.Equal($"FIX-{number}-c1", delivered.ExternalId);
+        Assert.Empty((await TicketAsync(number)).Escalations[0].PendingNotes);
+    }
+
+    [Fact]
     public async Task Linking_an_existing_issue_checks_it_with_the_tracker_and_links_it_with_its_status()
     {
         await InstallTrackerAsync("tracker-link", "ok");

@@ -87,6 +87,34 @@ public sealed class EscalationWorkerTests(EscalationClusterFixture fixture) : IC
     }
 
     [Fact]
+    public async Task Reloading_the_trackers_plugin_while_escalations_are_in_flight_loses_none_and_duplicates_none()
+    {
+        await InstallTrackerAsync("tracker-reload", "ok");
+        var numbers = new List<long>();
+        for (var i = 0; i < 20; i++)
+        {
+            numbers.Add(await OpenAsync());
+        }
+
+        var escalating = Task.WhenAll(numbers.Select(n => Commands.EscalateAsync(n, new EscalateTicket($"esc-{n}", "tracker-reload"), Agent)));
+        var host = fixture.SiloService<PluginHost>();
+        for (var reload = 0; reload < 3; reload++)
+        {
+            await host.ReloadAsync("tracker-reload", CancellationToken.None);
+        }
+
+        await escalating;
+        await Eventually.TrueAsync(
+            async () => (await Task.WhenAll(numbers.Select(TicketAsync))).All(t => t.Escalations[0].State == EscalationState.Done), TimeSpan.FromSeconds(30));
+        foreach (var number in numbers)
+        {
+            var events = (await fixture.Store.ReadTicketAsync(number, CancellationToken.None)).Select(e => e.Event).ToList();
+            Assert.Single(events.OfType<Escalated>());
+            Assert.Equal($"FIX-{number}", Assert.Single((await TicketAsync(number)).ExternalLinks).Key);
+        }
+    }
+
+    [Fact]
     public async Task Linking_an_existing_issue_checks_it_with_the_tracker_and_links_it_with_its_status()
     {
         await InstallTrackerAsync("tracker-link", "ok");

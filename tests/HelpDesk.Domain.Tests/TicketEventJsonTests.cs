@@ -28,6 +28,7 @@ public sealed class TicketEventJsonTests
         events.AddRange(Apply(live, TicketDecider.CompleteEscalation(live, "esc-1", new ExternalLink("jira", "OPS-2", "https://jira.example.com/browse/OPS-2", "To Do"), Agent, Now)));
         events.AddRange(Apply(live, TicketDecider.CommentOnEscalation(live, "esc-1", "note-1", "Customer is blocked.", Agent, Now)));
         events.AddRange(Apply(live, TicketDecider.DeliverEscalationComment(live, "esc-1", "note-1", "10042", Agent, Now)));
+        events.AddRange(Apply(live, TicketDecider.UnlinkExternalIssue(live, "jira", "OPS-1", Agent, Now)));
         var alert = new AlertView("alertmanager", "bef14209e40016bc", AlertStatus.Firing, 1, AlertSeverity.Critical, "Checkout errors", Now, Flapping: false, 0);
         events.AddRange(Apply(live, TicketDecider.RecordAlert(live, alert, new AlertPolicy(), Agent, Now)));
         events.AddRange(Apply(live, TicketDecider.RecordAlert(live, alert with { Status = AlertStatus.Resolved, Flapping = true, RecentStateChanges = 5 }, new AlertPolicy(), Agent, Now)));
@@ -49,7 +50,7 @@ public sealed class TicketEventJsonTests
     {
         // These strings are in databases already: renaming one would make old events unreadable.
         Assert.Equal(
-            ["agent-replied", "alert-flapping-changed", "alert-occurred", "alert-status-changed", "assigned", "customer-replied", "escalated", "escalation-comment-added", "escalation-comment-delivered", "escalation-failed", "escalation-requested", "external-issue-linked", "external-issue-updated", "fields-changed", "internal-note-added", "priority-changed", "status-changed", "tags-changed", "ticket-opened"],
+            ["agent-replied", "alert-flapping-changed", "alert-occurred", "alert-status-changed", "assigned", "customer-replied", "escalated", "escalation-comment-added", "escalation-comment-delivered", "escalation-failed", "escalation-requested", "external-issue-linked", "external-issue-unlinked", "external-issue-updated", "fields-changed", "internal-note-added", "priority-changed", "status-changed", "tags-changed", "ticket-opened"],
             TicketEventTypes.Names.Order(StringComparer.Ordinal));
     }
 

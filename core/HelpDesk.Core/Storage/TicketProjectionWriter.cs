@@ -66,6 +66,13 @@ internal sealed class TicketProjectionWriter(PreparedCommands commands)
             await commands.Get(AlertRows.Upsert).BindUpsert(alert, append.Events[^1].At).ExecuteNonQueryAsync(cancellationToken);
         }
 
+        foreach (var unlinked in append.Events.OfType<ExternalIssueUnlinked>())
+        {
+            await commands.Get("DELETE FROM ticket_links WHERE system = @system AND external_key = @key AND ticket = @ticket")
+                .With("@system", unlinked.System).With("@key", unlinked.Key).With("@ticket", append.Ticket)
+                .ExecuteNonQueryAsync(cancellationToken);
+        }
+
         var links = append.Events.OfType<ExternalIssueLinked>().Select(e => e.Link).Concat(append.Events.OfType<Escalated>().Select(e => e.Link));
         foreach (var link in links)
         {

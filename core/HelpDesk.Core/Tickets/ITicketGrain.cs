@@ -18,6 +18,8 @@ public interface ITicketGrain : IGrainWithIntegerKey
 
     Task<TicketCommandResult> RecordExternalUpdate(RecordExternalUpdate update, Actor actor);
 
+    Task<TicketCommandResult> UnlinkExternalIssue(string system, string key, Actor actor);
+
     /// <summary>
     /// Opens the alert's own ticket with the alert on it, storing the alert's record in the same transaction. Returns why
     /// not, or null.

@@ -32,6 +32,9 @@ public sealed class TicketCommands(IGrainFactory grains, TicketNumberAllocator n
     public Task<TicketCommandResult> RecordExternalUpdateAsync(long number, RecordExternalUpdate update, Actor actor) =>
         grains.GetGrain<ITicketGrain>(number).RecordExternalUpdate(update, actor);
 
+    public Task<TicketCommandResult> UnlinkExternalIssueAsync(long number, string system, string key, Actor actor) =>
+        grains.GetGrain<ITicketGrain>(number).UnlinkExternalIssue(system, key, actor);
+
     public Task<TicketCommandResult> EscalateAsync(long number, EscalateTicket command, Actor actor) =>
         grains.GetGrain<ITicketGrain>(number).Escalate(command, actor);
 

@@ -51,6 +51,9 @@ public sealed class TicketGrain(
     public Task<Rejection?> RecordAlert(AlertRecord alert, Actor actor) =>
         CommitAlertAsync(alert, () => TicketDecider.RecordAlert(State, alert.View(), alertPolicy, actor, Now()));
 
+    public Task<TicketCommandResult> UnlinkExternalIssue(string system, string key, Actor actor) =>
+        CommitAsync(null, () => TicketDecider.UnlinkExternalIssue(State, system, key, actor, Now()));
+
     public Task<TicketCommandResult> Escalate(EscalateTicket command, Actor actor) =>
         CommitAsync(null, () => TicketDecider.Escalate(State, command, actor, Now()));
 

@@ -30,6 +30,22 @@ public sealed partial class TicketDecider
     /// When the item reaches a done status while the ticket waits (pending or on-hold), the ticket goes back to open so
     /// its agent tells the customer.
     /// </param>
+    /// <summary>Removes a link; the escalation that made it, if any, stays in the ticket's history.</summary>
+    public static Decision UnlinkExternalIssue(TicketState state, string system, string key, Actor actor, DateTimeOffset now)
+    {
+        if (!state.Exists)
+        {
+            return NoSuchTicket;
+        }
+
+        if (!state.ExternalLinks.Exists(l => l.System == system && l.Key == key))
+        {
+            return new Rejection(RejectionKind.NotFound, "key", $"Ticket #{state.Number} is not linked to {system} {key}.");
+        }
+
+        return state.Status == TicketStatus.Closed ? ClosedForChanges(state) : Decision.Accept([new ExternalIssueUnlinked(actor, now, system, key)]);
+    }
+
     public static Decision RecordExternalUpdate(TicketState state, RecordExternalUpdate update, Actor actor, DateTimeOffset now, bool reopenWhenDone = true)
     {
         if (!state.Exists)

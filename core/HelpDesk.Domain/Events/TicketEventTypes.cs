@@ -21,6 +21,7 @@ public static class TicketEventTypes
         ["fields-changed"] = typeof(FieldsChanged),
         ["external-issue-linked"] = typeof(ExternalIssueLinked),
         ["external-issue-updated"] = typeof(ExternalIssueUpdated),
+        ["external-issue-unlinked"] = typeof(ExternalIssueUnlinked),
         ["alert-occurred"] = typeof(AlertOccurred),
         ["alert-status-changed"] = typeof(AlertStatusChanged),
         ["alert-flapping-changed"] = typeof(AlertFlappingChanged),

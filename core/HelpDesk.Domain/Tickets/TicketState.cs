@@ -125,6 +125,9 @@ public sealed class TicketState
             case ExternalIssueLinked linked:
                 ExternalLinks.Add(linked.Link);
                 break;
+            case ExternalIssueUnlinked unlinked:
+                ExternalLinks.RemoveAll(l => l.System == unlinked.System && l.Key == unlinked.Key);
+                break;
             case ExternalIssueUpdated updated:
                 ApplyExternalUpdate(updated);
                 break;

@@ -18,9 +18,24 @@ public static class EscalationsApi
     {
         routes.MapPost("/api/v1/tickets/{number:long}/escalations", EscalateAsync)
             .RequireAuthorization(Policies.Tickets).WithTags("Tickets").WithName("EscalateTicket");
+        routes.MapDelete("/api/v1/tickets/{number:long}/links/{system}/{**key}", UnlinkAsync)
+            .RequireAuthorization(Policies.Tickets).WithTags("Tickets").WithName("UnlinkExternalIssue");
         routes.MapPost("/api/v1/tickets/{number:long}/escalations/{escalationId}/notes", AddNoteAsync)
             .RequireAuthorization(Policies.Tickets).WithTags("Tickets").WithName("AddEscalationNote");
         return routes;
+    }
+
+    /// <summary>Unlinks an issue (a wrong link, or one engineering closed as unrelated); its webhooks stop reaching the ticket.</summary>
+    private static async Task<IResult> UnlinkAsync(long number, string system, string key, HttpContext http, TicketCommands commands)
+    {
+        var caller = Caller.From(http.User);
+        if (caller.IsCustomer)
+        {
+            return ApiProblems.Field(StatusCodes.Status403Forbidden, "scope", "A key bound to a customer cannot change a ticket's links.");
+        }
+
+        var result = await commands.UnlinkExternalIssueAsync(number, system, key, caller.Actor);
+        return result.Rejection is { } rejection ? ApiProblems.From(rejection) : Results.Json(TicketResponse.From(result.Ticket!, forCustomer: false), ApiJson.Options);
     }
 
     /// <summary>A note for engineering, added as a comment on the escalation's issue (from the event feed, retried until it is there).</summary>

@@ -115,6 +115,21 @@ public sealed class EscalationWorkerTests(EscalationClusterFixture fixture) : IC
     }
 
     [Fact]
+    public async Task An_unlinked_issue_no_longer_finds_the_ticket_and_unlinking_twice_is_not_found()
+    {
+        var number = await OpenAsync();
+        await Commands.LinkExternalIssueAsync(number, new ExternalLink("jira", "OPS-5", null), Agent);
+
+        var unlinked = await Commands.UnlinkExternalIssueAsync(number, "jira", "OPS-5", Agent);
+        var again = await Commands.UnlinkExternalIssueAsync(number, "jira", "OPS-5", Agent);
+
+        Assert.Empty(unlinked.Ticket!.ExternalLinks);
+        Assert.Equal((RejectionKind.NotFound, "key"), (again.Rejection!.Kind, again.Rejection.Field));
+        var linked = await fixture.SiloService<TicketQueries>().ListAsync(new TicketQuery { LinkedTo = new ExternalLinkKey("jira", "OPS-5") }, CancellationToken.None);
+        Assert.Empty(linked.Items);
+    }
+
+    [Fact]
     public async Task Linking_an_existing_issue_checks_it_with_the_tracker_and_links_it_with_its_status()
     {
         await InstallTrackerAsync("tracker-link", "ok");

@@ -52,6 +52,8 @@ public sealed class EscalationsApiTests(HubFixture hub) : IClassFixture<HubFixtu
         await ProblemAssert.IsProblemAsync(EscalateAsync(admin, number, new { project = "OPS" }), HttpStatusCode.UnprocessableEntity, "target");
         await ProblemAssert.IsProblemAsync(EscalateAsync(admin, 987_654_321, new { target = "jira" }), HttpStatusCode.NotFound, "number");
         await ProblemAssert.IsProblemAsync(EscalateAsync(customer, number, new { target = "jira" }), HttpStatusCode.Forbidden, "scope");
+        await ProblemAssert.IsProblemAsync(admin.DeleteAsync($"/api/v1/tickets/{number}/links/github/acme%2Fapp%2312", TestContext.Current.CancellationToken), HttpStatusCode.NotFound, "key");
+        await ProblemAssert.IsProblemAsync(customer.DeleteAsync($"/api/v1/tickets/{number}/links/jira/OPS-1", TestContext.Current.CancellationToken), HttpStatusCode.Forbidden, "scope");
         Assert.Equal(0, (await admin.GetJsonAsync($"/api/v1/tickets/{number}")).GetProperty("escalations").GetArrayLength());
     }
 }

@@ -211,4 +211,17 @@ public sealed class AlertDeciderTests
         Assert.Equal((AlertOutcome.Opened, 1, false, 0), (plans[4].Outcome, plans[4].Record!.Occurrences, plans[4].Record!.Flapping, plans[4].Record!.StateChanges.Count));
         Assert.Equal((Now.AddMinutes(200), (DateTimeOffset?)null), (record!.FirstSeenAt, record.ResolvedAt));
     }
+
+    [Fact]
+    public void A_flapping_alert_settles_only_once_its_changes_have_left_the_window()
+    {
+        var (record, _) = Run((Report(), 0), (Report(AlertStatus.Resolved), 1), (Report(), 2), (Report(AlertStatus.Resolved), 3));
+
+        var tooSoon = AlertDecider.Settle(record!, Policy, Now.AddMinutes(5));
+        var quiet = AlertDecider.Settle(record!, Policy, Now.AddMinutes(14));
+
+        Assert.True(record!.Flapping);
+        Assert.Equal(AlertStep.None, tooSoon.Step);
+        Assert.Equal((AlertStep.UpdateTicket, AlertOutcome.Resolved, false), (quiet.Step, quiet.Outcome, quiet.Record!.Flapping));
+    }
 }

@@ -38,6 +38,15 @@ public sealed class AlertGrain(AlertStore store, TicketNumberAllocator numbers, 
         };
     }
 
+    public async Task Settle(Actor actor)
+    {
+        if (_record is not null && AlertDecider.Settle(_record, policy, time.GetUtcNow()) is { Step: AlertStep.UpdateTicket, Record: { } settled }
+            && await TicketGrain(settled.Ticket!.Value).RecordAlert(settled, actor) is null)
+        {
+            _record = settled;
+        }
+    }
+
     private async Task<AlertResult> OpenAsync(AlertRecord fresh, ReportAlert report, Actor actor)
     {
         if (await GrainFactory.GetGrain<IAlertSourceGrain>(report.Source).Admit(report, actor) is { } storm)

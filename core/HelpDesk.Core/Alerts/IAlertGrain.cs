@@ -7,4 +7,7 @@ namespace HelpDesk.Core.Alerts;
 public interface IAlertGrain : IGrainWithStringKey
 {
     Task<AlertResult> Report(ReportAlert report, Actor actor);
+
+    /// <summary>Ends a quiet alert's flapping, so its ticket shows (and acts on) its last state.</summary>
+    Task Settle(Actor actor);
 }

@@ -57,6 +57,8 @@ public static class HelpDeskCoreExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<AlertOptions>>().Value.ToPolicy());
         services.AddSingleton<AlertStore>();
         services.AddSingleton<AlertCommands>();
+        services.AddSingleton<AlertSettler>();
+        services.AddHostedService(sp => sp.GetRequiredService<AlertSettler>());
     }
 
     private static void AddEventFeed(this IServiceCollection services, IConfiguration configuration)

@@ -21,6 +21,15 @@ public static class AlertDecider
         };
     }
 
+    /// <summary>
+    /// A flapping alert that has gone quiet settles: once its changes have left the window it is no longer flapping, so
+    /// its ticket catches up with its last state (a resolved alert's ticket is then solved). Nothing for any other alert.
+    /// </summary>
+    public static AlertPlan Settle(AlertRecord record, AlertPolicy policy, DateTimeOffset now) =>
+        record is { Flapping: true, Ticket: not null } && !IsFlapping(record.StateChanges, now, policy)
+            ? new AlertPlan(AlertStep.UpdateTicket, record.Status == AlertStatus.Resolved ? AlertOutcome.Resolved : AlertOutcome.Occurred, record with { Flapping = false })
+            : new AlertPlan(AlertStep.None, AlertOutcome.Ignored, record);
+
     private static AlertPlan Fire(AlertRecord? record, ReportAlert report, AlertPolicy policy, DateTimeOffset now)
     {
         var seenAt = report.OccurredAt ?? now;

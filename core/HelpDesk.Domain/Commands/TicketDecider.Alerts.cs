@@ -82,9 +82,15 @@ public sealed partial class TicketDecider
     private static IEnumerable<TicketEvent> Consequences(
         TicketState state, TicketAlert? known, AlertView alert, bool fired, List<TicketEvent> recorded, AlertPolicy policy, Actor actor, DateTimeOffset now)
     {
-        if (alert.Status == AlertStatus.Resolved && known is { Status: not AlertStatus.Resolved })
+        // An alert that settles while resolved left its ticket unsolved while it flapped: its resolution counts now.
+        var settledResolved = known is { Flapping: true, Status: AlertStatus.Resolved } && !alert.Flapping;
+        if (alert.Status == AlertStatus.Resolved && (known is { Status: not AlertStatus.Resolved } || settledResolved))
         {
-            yield return new InternalNoteAdded(actor, now, AlertText.Resolved(alert));
+            if (!settledResolved)
+            {
+                yield return new InternalNoteAdded(actor, now, AlertText.Resolved(alert));
+            }
+
             var after = state.Copy();
             recorded.ForEach(after.Apply);
             if (policy.SolveOnResolve && after.Alerts.TrueForAll(a => a.Status == AlertStatus.Resolved)

@@ -166,6 +166,28 @@ public sealed class AlertReportTests(AlertClusterFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_flapping_alert_that_ends_resolved_and_goes_quiet_settles_and_its_ticket_is_solved()
+    {
+        var source = NewSource();
+        var opened = await Alerts.ReportAsync(Firing(source), Monitoring);
+        for (var change = 0; change < 5; change++)
+        {
+            await Alerts.ReportAsync(Firing(source) with { Status = change % 2 == 0 ? AlertStatus.Resolved : AlertStatus.Firing }, Monitoring);
+        }
+
+        var flapping = await TicketAsync(opened.Ticket!.Value);
+        var settledTooSoon = await fixture.SiloService<AlertSettler>().SettleQuietAsync(CancellationToken.None);
+        fixture.Clock.Advance(new AlertPolicy().FlapWindow + TimeSpan.FromMinutes(1));
+        await fixture.SiloService<AlertSettler>().SettleQuietAsync(CancellationToken.None);
+        var settled = await TicketAsync(opened.Ticket.Value);
+
+        Assert.Equal((true, TicketStatus.Open), (flapping.Alerts[0].Flapping, flapping.Status));
+        Assert.Equal(0, settledTooSoon);
+        Assert.Equal((false, AlertStatus.Resolved, TicketStatus.Solved), (settled.Alerts[0].Flapping, settled.Alerts[0].Status, settled.Status));
+        Assert.DoesNotContain(AlertTickets.FlappingTag, settled.Tags);
+    }
+
+    [Fact]
     public async Task The_alert_record_is_stored_with_its_tickets_events_and_read_back_by_a_new_activation()
     {
         var source = NewSource();

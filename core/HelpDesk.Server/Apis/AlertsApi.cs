@@ -21,13 +21,7 @@ public static class AlertsApi
 
     private static async Task<IResult> ReportAsync(HttpContext http, AlertCommands alerts, CancellationToken cancellationToken)
     {
-        var caller = Caller.From(http.User);
-        if (caller.IsCustomer)
-        {
-            return ApiProblems.Field(StatusCodes.Status403Forbidden, "scope", "A key bound to a customer cannot report monitoring alerts.");
-        }
-
-        var (request, _, problem) = await JsonBody.ReadAsync<ReportAlertRequest>(http.Request, cancellationToken);
+        var (caller, request, problem) = await StaffRequests.ReadAsync<ReportAlertRequest>(http, "A key bound to a customer cannot report monitoring alerts.", cancellationToken);
         if (problem is not null)
         {
             return problem;

@@ -41,13 +41,7 @@ public static class EscalationsApi
     /// <summary>A note for engineering, added as a comment on the escalation's issue (from the event feed, retried until it is there).</summary>
     private static async Task<IResult> AddNoteAsync(long number, string escalationId, HttpContext http, TicketCommands commands, CancellationToken cancellationToken)
     {
-        var caller = Caller.From(http.User);
-        if (caller.IsCustomer)
-        {
-            return ApiProblems.Field(StatusCodes.Status403Forbidden, "scope", "A key bound to a customer cannot write to engineering.");
-        }
-
-        var (request, _, problem) = await JsonBody.ReadAsync<EscalationNoteRequest>(http.Request, cancellationToken);
+        var (caller, request, problem) = await StaffRequests.ReadAsync<EscalationNoteRequest>(http, "A key bound to a customer cannot write to engineering.", cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -80,13 +74,7 @@ public static class EscalationsApi
 
     private static async Task<IResult> EscalateAsync(long number, HttpContext http, TicketCommands commands, CancellationToken cancellationToken)
     {
-        var caller = Caller.From(http.User);
-        if (caller.IsCustomer)
-        {
-            return ApiProblems.Field(StatusCodes.Status403Forbidden, "scope", "A key bound to a customer cannot escalate tickets.");
-        }
-
-        var (request, _, problem) = await JsonBody.ReadAsync<EscalateRequest>(http.Request, cancellationToken);
+        var (caller, request, problem) = await StaffRequests.ReadAsync<EscalateRequest>(http, "A key bound to a customer cannot escalate tickets.", cancellationToken);
         if (problem is not null)
         {
             return problem;

@@ -56,5 +56,17 @@ public sealed class OptionsTests
         Assert.Equal(["Released", "Closed"], options.DoneStatuses);
     }
 
+    [Fact]
+    public async Task Installed_without_settings_it_loads_and_says_what_is_missing_on_every_use()
+    {
+        await using var harness = new Sdk.Testing.PluginHarness<JiraPlugin>(pluginId: "jira");
+
+        var escalation = await Assert.ThrowsAsync<InvalidOperationException>(() => JiraHarness.Target(harness).GetIssueAsync(new("jira", "OPS-1"), TestContext.Current.CancellationToken));
+        var webhook = await harness.PostWebhookAsync("/", "{}");
+
+        Assert.Contains("HelpDesk:Plugins:jira:BaseUrl", escalation.Message, StringComparison.Ordinal);
+        Assert.Equal(401, webhook.StatusCode);
+    }
+
     private static IConfiguration Section(Dictionary<string, string?> settings) => new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
 }

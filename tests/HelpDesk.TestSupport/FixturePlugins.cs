@@ -39,20 +39,26 @@ public static class FixturePlugins
     /// <summary>Installs the first-party monitoring connector (plugins/HelpDesk.Connectors.Monitoring) as built; returns its folder.</summary>
     public static string InstallMonitoring(string pluginsDirectory) => Install(pluginsDirectory, "monitoring", "monitoring", "monitoring");
 
+    /// <summary>Installs the first-party Jira connector (plugins/HelpDesk.Connectors.Jira) as built; returns its folder.</summary>
+    public static string InstallJira(string pluginsDirectory) => Install(pluginsDirectory, "jira", "jira", "jira");
+
     /// <summary>
     /// Copies another build of the echo plugin over an installed one, file by file, the way an admin upgrades a plugin
     /// in place; the manifest goes last, keeping the installed id.
     /// </summary>
-    public static void OverwriteEcho(string pluginsDirectory, string id, int version)
+    public static void OverwriteEcho(string pluginsDirectory, string id, int version) => Overwrite(pluginsDirectory, EchoBuild(version), "echo", id);
+
+    /// <summary>Copies a build over an installed plugin, file by file, manifest last: the hub sees changed files and reloads it.</summary>
+    public static void Overwrite(string pluginsDirectory, string build, string buildId, string id)
     {
-        var source = BuildFolder(EchoBuild(version));
+        var source = BuildFolder(build);
         var target = Path.Combine(pluginsDirectory, id);
         foreach (var file in Directory.GetFiles(source).Where(f => Path.GetFileName(f) != "plugin.json"))
         {
             File.Copy(file, Path.Combine(target, Path.GetFileName(file)), overwrite: true);
         }
 
-        File.WriteAllText(Path.Combine(target, "plugin.json"), WithId(File.ReadAllText(Path.Combine(source, "plugin.json")), "echo", id));
+        File.WriteAllText(Path.Combine(target, "plugin.json"), WithId(File.ReadAllText(Path.Combine(source, "plugin.json")), buildId, id));
     }
 
     private static string WithId(string manifest, string buildId, string id) =>

@@ -18,6 +18,14 @@ public sealed class JiraPlugin : IHelpDeskPlugin
     /// <inheritdoc/>
     public void Register(PluginContext context)
     {
+        if (string.IsNullOrWhiteSpace(context.Configuration["BaseUrl"]))
+        {
+            var unconfigured = new UnconfiguredJira();
+            context.Services.AddSingleton<IEscalationTarget>(unconfigured);
+            context.Services.AddSingleton<IWebhookReceiver>(unconfigured);
+            return;
+        }
+
         var options = JiraOptions.From(context.Configuration);
         context.Services.AddSingleton(options);
         context.Services

@@ -36,6 +36,9 @@ public sealed partial class FakeJira : IAsyncDisposable
 
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
+    /// <summary>How long every answer takes, to keep calls in flight (during a plugin reload, say).</summary>
+    public TimeSpan Latency { get; set; }
+
     public static async Task<FakeJira> StartAsync(FakeJiraFlavor flavor = FakeJiraFlavor.Cloud)
     {
         var jira = new FakeJira(flavor);
@@ -141,6 +144,11 @@ public sealed partial class FakeJira : IAsyncDisposable
     private async Task Handle(HttpContext context, JiraRoute route, Func<Task<IResult>> work)
     {
         IResult result;
+        if (Latency > TimeSpan.Zero)
+        {
+            await Task.Delay(Latency, context.RequestAborted);
+        }
+
         if (!Authorized(context.Request))
         {
             result = Results.StatusCode(401);

@@ -27,12 +27,7 @@ internal static class JiraHarness
             ["WebhookSecret"] = WebhookSecret,
             ["Account"] = FakeJira.HelpDeskAccountId,
         };
-        foreach (var (key, value) in more ?? [])
-        {
-            settings[key] = value;
-        }
-
-        return settings;
+        return With(settings, more);
     }
 
     public static PluginHarness<JiraPlugin> For(FakeJira jira, Dictionary<string, string?>? more = null, IHelpDeskApi? hub = null) =>
@@ -50,12 +45,17 @@ internal static class JiraHarness
             ["WebhookSecret"] = WebhookSecret,
             ["Account"] = "712020:3f0c1d2e-0000-4a5b-9c8d-7e6f5a4b3c2d",
         };
+        return new(With(settings, more), configureServices: hub is null ? null : services => services.AddSingleton(hub), pluginId: "jira");
+    }
+
+    private static Dictionary<string, string?> With(Dictionary<string, string?> settings, Dictionary<string, string?>? more)
+    {
         foreach (var (key, value) in more ?? [])
         {
             settings[key] = value;
         }
 
-        return new(settings, configureServices: hub is null ? null : services => services.AddSingleton(hub), pluginId: "jira");
+        return settings;
     }
 
     public static IEscalationTarget Target(this PluginHarness<JiraPlugin> harness) => harness.Services.GetRequiredService<IEscalationTarget>();

@@ -5,6 +5,7 @@ using HelpDesk.Core.Plugins.Capabilities;
 using HelpDesk.Core.Plugins.Hosting;
 using HelpDesk.Core.Plugins.Loading;
 using HelpDesk.Core.Queries;
+using HelpDesk.Core.Routing;
 using HelpDesk.Core.Security;
 using HelpDesk.Core.Storage;
 using HelpDesk.Core.Tickets;
@@ -32,6 +33,7 @@ public static class HelpDeskCoreExtensions
         services.AddTickets(configuration);
         services.AddEventFeed(configuration);
         services.AddPluginHost(configuration);
+        services.AddRouting();
         return services;
     }
 
@@ -85,6 +87,12 @@ public static class HelpDeskCoreExtensions
         services.AddSingleton<EscalationWorker>();
         services.AddSingleton<IEventSubscriber>(sp => sp.GetRequiredService<EscalationWorker>());
         services.AddHostedService<EscalationRetries>();
+    }
+
+    private static void AddRouting(this IServiceCollection services)
+    {
+        services.AddSingleton<RoutingStore>();
+        services.AddSingleton<IEventSubscriber, AutoAssignment>();
     }
 
     public static ISiloBuilder AddHelpDeskGrains(this ISiloBuilder silo)

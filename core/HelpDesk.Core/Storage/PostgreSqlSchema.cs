@@ -154,5 +154,21 @@ internal static class PostgreSqlSchema
         -- Escalations to trackers, shown on the ticket.
         ALTER TABLE tickets ADD COLUMN escalations TEXT NOT NULL DEFAULT '[]';
         """,
+        """
+        -- Agents and queues (as JSON documents the domain defines), with presence in columns for the router's one query.
+        CREATE TABLE agents (
+            id             TEXT    PRIMARY KEY,
+            kind           TEXT    NOT NULL,
+            data           TEXT    NOT NULL,
+            presence       TEXT    NOT NULL DEFAULT 'offline',
+            presence_since BIGINT  NOT NULL DEFAULT 0,
+            updated_at     BIGINT  NOT NULL
+        );
+        CREATE TABLE queues (
+            id         TEXT    PRIMARY KEY,
+            data       TEXT    NOT NULL,
+            updated_at BIGINT  NOT NULL
+        );
+        """,
     ];
 }

@@ -80,7 +80,7 @@ public sealed partial class TicketDecider
             ?? TicketInput.SingleLine("queue", queue, TicketLimits.AgentOrQueue, required: false);
         if (problem is null && (assignee != state.Assignee || queue != state.Queue))
         {
-            events.Add(new Assigned(actor, now, assignee, queue));
+            events.Add(new Assigned(actor, now, assignee, queue) { Reason = command.Reason });
         }
 
         return problem;

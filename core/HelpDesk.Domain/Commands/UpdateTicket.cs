@@ -27,4 +27,7 @@ public sealed record UpdateTicket
     public IReadOnlyList<string>? RemoveTags { get; init; }
 
     public IReadOnlyDictionary<string, string?>? Fields { get; init; }
+
+    /// <summary>Why automation made the change (routing, a rule), recorded on the events it causes.</summary>
+    public string? Reason { get; init; }
 }

@@ -58,6 +58,7 @@ public static class HelpDeskServerExtensions
         app.MapAlertsApiV1();
         app.MapEscalationsApiV1();
         app.MapApiKeysApiV1();
+        app.MapRoutingApiV1();
         app.MapPluginsApiV1();
         app.MapWebhooks();
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });

@@ -1,0 +1,114 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using HelpDesk.Core.Storage;
+using HelpDesk.Domain.Routing;
+using HelpDesk.Domain.Tickets;
+
+namespace HelpDesk.Core.Routing;
+
+/// <summary>Agents and queues as stored: JSON documents, plus each agent's presence (written by its grain).</summary>
+public sealed class RoutingStore(Database database, TimeProvider time)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    private static readonly string OpenStatuses = string.Join(", ", new[] { TicketStatus.New, TicketStatus.Open, TicketStatus.Pending, TicketStatus.OnHold }.Select(s => $"'{Names.Of(s)}'"));
+
+    /// <summary>Saves an agent; true when it is new. Presence is kept across edits.</summary>
+    public async Task<bool> SaveAgentAsync(Agent agent, CancellationToken cancellationToken)
+    {
+        var existed = await GetAgentAsync(agent.Id, cancellationToken) is not null;
+        await ExecuteAsync(
+            "INSERT INTO agents (id, kind, data, updated_at) VALUES (@id, @kind, @data, @at) ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, data = excluded.data, updated_at = excluded.updated_at",
+            c => c.With("@id", agent.Id).With("@kind", Names.Of(agent.Kind)).With("@data", JsonSerializer.Serialize(agent, Json)).With("@at", UnixTime.ToMs(time.GetUtcNow())),
+            cancellationToken);
+        return !existed;
+    }
+
+    public async Task<AgentRecord?> GetAgentAsync(string id, CancellationToken cancellationToken) =>
+        await QueryAgentsAsync("WHERE id = @id", c => c.With("@id", id), cancellationToken) is [var agent, ..] ? agent : null;
+
+    public Task<IReadOnlyList<AgentRecord>> ListAgentsAsync(AgentKind? kind, CancellationToken cancellationToken) =>
+        kind is { } k
+            ? QueryAgentsAsync("WHERE kind = @kind ORDER BY id", c => c.With("@kind", Names.Of(k)), cancellationToken)
+            : QueryAgentsAsync("ORDER BY id", _ => { }, cancellationToken);
+
+    public Task<bool> DeleteAgentAsync(string id, CancellationToken cancellationToken) => DeleteAsync("agents", id, cancellationToken);
+
+    public async Task SavePresenceAsync(string agentId, Presence presence, DateTimeOffset since, CancellationToken cancellationToken) =>
+        await ExecuteAsync(
+            "UPDATE agents SET presence = @presence, presence_since = @since WHERE id = @id",
+            c => c.With("@id", agentId).With("@presence", Names.Of(presence)).With("@since", UnixTime.ToMs(since)),
+            cancellationToken);
+
+    public async Task<bool> SaveQueueAsync(Queue queue, CancellationToken cancellationToken)
+    {
+        var existed = await GetQueueAsync(queue.Id, cancellationToken) is not null;
+        await ExecuteAsync(
+            "INSERT INTO queues (id, data, updated_at) VALUES (@id, @data, @at) ON CONFLICT (id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at",
+            c => c.With("@id", queue.Id).With("@data", JsonSerializer.Serialize(queue, Json)).With("@at", UnixTime.ToMs(time.GetUtcNow())),
+            cancellationToken);
+        return !existed;
+    }
+
+    public async Task<Queue?> GetQueueAsync(string id, CancellationToken cancellationToken) =>
+        await database.QueryAsync("SELECT data FROM queues WHERE id = @id", c => c.With("@id", id), r => JsonSerializer.Deserialize<Queue>(r.GetString(0), Json)!, cancellationToken) is [var queue, ..] ? queue : null;
+
+    public Task<IReadOnlyList<Queue>> ListQueuesAsync(CancellationToken cancellationToken) =>
+        database.QueryAsync("SELECT data FROM queues ORDER BY id", _ => { }, r => JsonSerializer.Deserialize<Queue>(r.GetString(0), Json)!, cancellationToken);
+
+    public Task<bool> DeleteQueueAsync(string id, CancellationToken cancellationToken) => DeleteAsync("queues", id, cancellationToken);
+
+    /// <summary>The router's view of a queue's members in one query: profile, presence and open tickets assigned to each.</summary>
+    public async Task<IReadOnlyList<RoutingCandidate>> CandidatesAsync(IReadOnlyList<string> agentIds, CancellationToken cancellationToken)
+    {
+        if (agentIds.Count == 0)
+        {
+            return [];
+        }
+
+        var names = string.Join(", ", agentIds.Select((_, i) => $"@a{i}"));
+        return await database.QueryAsync(
+            $"""
+            SELECT a.data, a.presence, (SELECT COUNT(*) FROM tickets t WHERE t.assignee = a.id AND t.status IN ({OpenStatuses}))
+            FROM agents a WHERE a.id IN ({names})
+            """,
+            c =>
+            {
+                for (var i = 0; i < agentIds.Count; i++)
+                {
+                    c.With($"@a{i}", agentIds[i]);
+                }
+            },
+            r => new RoutingCandidate(JsonSerializer.Deserialize<Agent>(r.GetString(0), Json)!, Names.Parse<Presence>(r.GetString(1)), Convert.ToInt32(r.GetValue(2), System.Globalization.CultureInfo.InvariantCulture)),
+            cancellationToken);
+    }
+
+    private Task<IReadOnlyList<AgentRecord>> QueryAgentsAsync(string where, Action<System.Data.Common.DbCommand> bind, CancellationToken cancellationToken) =>
+        database.QueryAsync(
+            $"SELECT data, presence, presence_since FROM agents {where}",
+            bind,
+            r => new AgentRecord(JsonSerializer.Deserialize<Agent>(r.GetString(0), Json)!, Names.Parse<Presence>(r.GetString(1)), r.GetInt64(2) == 0 ? null : UnixTime.FromMs(r.GetInt64(2))),
+            cancellationToken);
+
+    private async Task<bool> DeleteAsync(string table, string id, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command($"DELETE FROM {table} WHERE id = @id").With("@id", id);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    private async Task ExecuteAsync(string sql, Action<System.Data.Common.DbCommand> bind, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command(sql);
+        bind(command);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
+
+/// <summary>An agent with presence as last reported (<see cref="PresenceSince"/> null when never).</summary>
+public sealed record AgentRecord(Agent Agent, Presence Presence, DateTimeOffset? PresenceSince);

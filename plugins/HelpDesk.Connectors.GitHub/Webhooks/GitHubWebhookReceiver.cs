@@ -35,7 +35,11 @@ internal sealed class GitHubWebhookReceiver(IHelpDeskApi hub, GitHubOptions opti
             return WebhookResponse.Unauthorized("No WebhookSecret is configured for the github plugin; every webhook is refused.");
         }
 
-        var check = WebhookSignature.Verify(SignatureAlgorithm.HmacSha256, secret, request.Body.Span, request.Header(SignatureHeader), "sha256=");
+        var signature = request.Header(SignatureHeader);
+        // GitHub sends lowercase hex; the full header value is what must match, so another spelling is refused too.
+        var check = signature is not null && signature.Any(char.IsAsciiLetterUpper)
+            ? SignatureCheck.Malformed
+            : WebhookSignature.Verify(SignatureAlgorithm.HmacSha256, secret, request.Body.Span, signature, "sha256=");
         if (check != SignatureCheck.Valid)
         {
             return WebhookResponse.Unauthorized(check == SignatureCheck.Missing

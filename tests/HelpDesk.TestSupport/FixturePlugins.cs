@@ -42,6 +42,9 @@ public static class FixturePlugins
     /// <summary>Installs the first-party Jira connector (plugins/HelpDesk.Connectors.Jira) as built; returns its folder.</summary>
     public static string InstallJira(string pluginsDirectory) => Install(pluginsDirectory, "jira", "jira", "jira");
 
+    /// <summary>Installs the first-party GitHub connector (plugins/HelpDesk.Connectors.GitHub) as built; returns its folder.</summary>
+    public static string InstallGitHub(string pluginsDirectory) => Install(pluginsDirectory, "github", "github", "github");
+
     /// <summary>
     /// Copies another build of the echo plugin over an installed one, file by file, the way an admin upgrades a plugin
     /// in place; the manifest goes last, keeping the installed id.

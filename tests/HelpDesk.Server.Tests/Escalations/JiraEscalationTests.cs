@@ -34,8 +34,8 @@ public sealed class JiraEscalationTests : IAsyncLifetime
         var admin = _app.Admin();
         var number = await admin.CreateTicketNumberAsync(TicketClient.NewTicket("Checkout fails for EU customers", description: "HTTP 500 on pay since 09:58."));
 
-        await JiraHub.EscalateAsync(admin, number, new { target = "jira", issueType = "Bug", note = "Three enterprise customers affected" });
-        var ticket = await JiraHub.WaitUntilEscalatedAsync(admin, number, Patience);
+        await EscalationClient.EscalateAsync(admin, number, new { target = "jira", issueType = "Bug", note = "Three enterprise customers affected" });
+        var ticket = await EscalationClient.WaitUntilEscalatedAsync(admin, number, Patience);
 
         var issue = Assert.Single(_jira.Issues);
         Assert.Contains($"https://helpdesk.example.org/tickets/{number}", issue.DescriptionText, StringComparison.Ordinal);
@@ -55,8 +55,8 @@ public sealed class JiraEscalationTests : IAsyncLifetime
         var number = await admin.CreateTicketNumberAsync();
         _jira.Fail(JiraRoute.CreateIssue, JiraFault.RateLimited(TimeSpan.FromSeconds(2)));
 
-        await JiraHub.EscalateAsync(admin, number, new { target = "jira" });
-        await JiraHub.WaitUntilEscalatedAsync(admin, number, Patience);
+        await EscalationClient.EscalateAsync(admin, number, new { target = "jira" });
+        await EscalationClient.WaitUntilEscalatedAsync(admin, number, Patience);
 
         Assert.Single(_jira.Issues);
         var creates = _jira.Requests.Where(r => r.Path == "/rest/api/3/issue").ToList();
@@ -71,8 +71,8 @@ public sealed class JiraEscalationTests : IAsyncLifetime
         var number = await admin.CreateTicketNumberAsync();
         _jira.Fail(JiraRoute.CreateIssue, [.. Enumerable.Repeat(JiraFault.ServerError(), 5)]);
 
-        await JiraHub.EscalateAsync(admin, number, new { target = "jira" });
-        var ticket = await JiraHub.WaitUntilEscalatedAsync(admin, number, Patience);
+        await EscalationClient.EscalateAsync(admin, number, new { target = "jira" });
+        var ticket = await EscalationClient.WaitUntilEscalatedAsync(admin, number, Patience);
 
         Assert.Single(_jira.Issues);
         Assert.Equal([500, 500, 500, 500, 500, 201], _jira.Requests.Where(r => r.Path == "/rest/api/3/issue").Select(r => r.Status));
@@ -87,8 +87,8 @@ public sealed class JiraEscalationTests : IAsyncLifetime
         var admin = _app.Admin();
         _jira.Seed("OPS-318", "Checkout returns HTTP 500 for EU customers (HD-1042)");
         var number = await admin.CreateTicketNumberAsync();
-        await JiraHub.EscalateAsync(admin, number, new { target = "jira", link = "OPS-318" });
-        await JiraHub.WaitUntilEscalatedAsync(admin, number, Patience);
+        await EscalationClient.EscalateAsync(admin, number, new { target = "jira", link = "OPS-318" });
+        await EscalationClient.WaitUntilEscalatedAsync(admin, number, Patience);
         await admin.UpdateTicketAsync(number, new { status = "pending" });
         var body = ContractFixtures.Bytes("jira", "webhook-issue-updated-status-done.json");
         const string Signature = "sha256=a35110d1074f1443c0e0a9bb8b80a310d36617e305817c796cd95ced023eb9e6";
@@ -112,8 +112,8 @@ public sealed class JiraEscalationTests : IAsyncLifetime
         var admin = _app.Admin();
         _jira.Seed("OPS-318", "Checkout returns HTTP 500");
         var number = await admin.CreateTicketNumberAsync();
-        await JiraHub.EscalateAsync(admin, number, new { target = "jira", link = "OPS-318" });
-        var before = await JiraHub.WaitUntilEscalatedAsync(admin, number, Patience);
+        await EscalationClient.EscalateAsync(admin, number, new { target = "jira", link = "OPS-318" });
+        var before = await EscalationClient.WaitUntilEscalatedAsync(admin, number, Patience);
 
         using var refused = await _app.CreateClient().SendAsync(
             JiraHub.Webhook(ContractFixtures.Bytes("jira", "webhook-issue-updated-status-done.json"), "d-1", "sha256=" + new string('0', 64)),
@@ -128,8 +128,8 @@ public sealed class JiraEscalationTests : IAsyncLifetime
     {
         var admin = _app.Admin();
         var number = await admin.CreateTicketNumberAsync();
-        var escalation = (await JiraHub.EscalateAsync(admin, number, new { target = "jira" })).GetProperty("escalation").GetProperty("id").GetString();
-        await JiraHub.WaitUntilEscalatedAsync(admin, number, Patience);
+        var escalation = (await EscalationClient.EscalateAsync(admin, number, new { target = "jira" })).GetProperty("escalation").GetProperty("id").GetString();
+        await EscalationClient.WaitUntilEscalatedAsync(admin, number, Patience);
 
         using var noted = await admin.SendJsonAsync(HttpMethod.Post, $"/api/v1/tickets/{number}/escalations/{escalation}/notes", new { body = "Customer confirms it still fails at 11:02." });
         Assert.Equal(HttpStatusCode.Accepted, noted.StatusCode);

@@ -21,7 +21,7 @@ public sealed class JiraReloadTests
         }
 
         var loadedAt = await LoadedAtAsync(admin);
-        var escalating = Task.WhenAll(numbers.Select(n => JiraHub.EscalateAsync(admin, n, new { target = "jira" })));
+        var escalating = Task.WhenAll(numbers.Select(n => EscalationClient.EscalateAsync(admin, n, new { target = "jira" })));
         for (var reload = 0; reload < 3; reload++)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(400), TestContext.Current.CancellationToken);
@@ -31,7 +31,7 @@ public sealed class JiraReloadTests
         await escalating;
         foreach (var number in numbers)
         {
-            var ticket = await JiraHub.WaitUntilEscalatedAsync(admin, number, TimeSpan.FromSeconds(60));
+            var ticket = await EscalationClient.WaitUntilEscalatedAsync(admin, number, TimeSpan.FromSeconds(60));
             Assert.Single(ticket.GetProperty("externalLinks").EnumerateArray());
         }
 

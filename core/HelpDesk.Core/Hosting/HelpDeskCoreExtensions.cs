@@ -6,6 +6,7 @@ using HelpDesk.Core.Plugins.Hosting;
 using HelpDesk.Core.Plugins.Loading;
 using HelpDesk.Core.Queries;
 using HelpDesk.Core.Routing;
+using HelpDesk.Core.Rules;
 using HelpDesk.Core.Security;
 using HelpDesk.Core.Storage;
 using HelpDesk.Core.Tickets;
@@ -93,6 +94,9 @@ public static class HelpDeskCoreExtensions
     {
         services.AddSingleton<RoutingStore>();
         services.AddSingleton<IEventSubscriber, AutoAssignment>();
+        services.AddSingleton<RulesStore>();
+        services.AddSingleton<RuleEngine>();
+        services.AddSingleton<IEventSubscriber>(sp => sp.GetRequiredService<RuleEngine>());
     }
 
     public static ISiloBuilder AddHelpDeskGrains(this ISiloBuilder silo)

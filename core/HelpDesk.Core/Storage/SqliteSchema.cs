@@ -175,5 +175,17 @@ internal static class SqliteSchema
             updated_at INTEGER NOT NULL
         );
         """,
+        """
+        -- Automation rules as JSON documents, in evaluation order.
+        CREATE TABLE rules (
+            id         TEXT    PRIMARY KEY,
+            position   INTEGER NOT NULL,
+            on_trigger TEXT    NOT NULL,
+            enabled    INTEGER NOT NULL,
+            data       TEXT    NOT NULL,
+            updated_at INTEGER NOT NULL
+        );
+        CREATE INDEX ix_rules_trigger ON rules (on_trigger, position);
+        """,
     ];
 }

@@ -59,6 +59,7 @@ public static class HelpDeskServerExtensions
         app.MapEscalationsApiV1();
         app.MapApiKeysApiV1();
         app.MapRoutingApiV1();
+        app.MapRulesApiV1();
         app.MapPluginsApiV1();
         app.MapWebhooks();
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });

@@ -30,6 +30,9 @@ public static class TicketEventTypes
         ["escalation-failed"] = typeof(EscalationFailed),
         ["escalation-comment-added"] = typeof(EscalationCommentAdded),
         ["escalation-comment-delivered"] = typeof(EscalationCommentDelivered),
+        ["sla-policy-applied"] = typeof(SlaPolicyApplied),
+        ["sla-warning"] = typeof(SlaWarning),
+        ["sla-breached"] = typeof(SlaBreached),
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<Type, string> ByType = ByName.ToFrozenDictionary(p => p.Value, p => p.Key);

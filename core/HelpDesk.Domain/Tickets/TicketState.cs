@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using HelpDesk.Domain.Alerts;
 using HelpDesk.Domain.Escalations;
 using HelpDesk.Domain.Events;
+using HelpDesk.Domain.Sla;
 
 namespace HelpDesk.Domain.Tickets;
 
@@ -82,6 +83,15 @@ public sealed class TicketState
 
     public DateTimeOffset? ClosedAt { get; set; }
 
+    /// <summary>The SLA policy applied and what it recorded; null when none applies.</summary>
+    public TicketSla? Sla { get; set; }
+
+    /// <summary>When the clocks stood still (pending, on hold, solved), kept whether or not a policy applies.</summary>
+    public List<SlaPause> SlaPauses { get; set; } = [];
+
+    /// <summary>The first customer reply not yet answered by a public agent reply: the next-response clock's start.</summary>
+    public DateTimeOffset? AwaitingReplySince { get; set; }
+
     public bool Exists => Version > 0;
 
     public void Apply(TicketEvent @event)
@@ -93,6 +103,7 @@ public sealed class TicketState
                 break;
             case CustomerReplied replied:
                 PublicMessageCount++;
+                AwaitingReplySince ??= replied.At;
                 if (replied.MessageId is { } messageId)
                 {
                     MessageIds.Add(messageId);
@@ -102,6 +113,23 @@ public sealed class TicketState
             case AgentReplied:
                 PublicMessageCount++;
                 FirstAgentReplyAt ??= @event.At;
+                AwaitingReplySince = null;
+                break;
+            case SlaPolicyApplied applied:
+                Sla = applied.PolicyId is null ? null : new TicketSla(applied.PolicyId, applied.PolicyName ?? applied.PolicyId, applied.Targets, applied.WarningShare) with
+                {
+                    Revision = applied.Revision,
+                    Warned = Sla?.PolicyId == applied.PolicyId ? Sla.Warned : new Dictionary<SlaTargetKind, DateTimeOffset>(),
+                    Breached = Sla?.PolicyId == applied.PolicyId ? Sla.Breached : new Dictionary<SlaTargetKind, DateTimeOffset>(),
+                };
+                break;
+            case SlaWarning warning when Sla is not null:
+                Sla = Sla with { Warned = new Dictionary<SlaTargetKind, DateTimeOffset>(Sla.Warned) { [warning.Kind] = warning.StartedAt } };
+                break;
+            case SlaBreached breached when Sla is not null:
+                Sla = Sla with { Breached = new Dictionary<SlaTargetKind, DateTimeOffset>(Sla.Breached) { [breached.Kind] = breached.StartedAt } };
+                break;
+            case SlaWarning or SlaBreached:
                 break;
             case InternalNoteAdded:
                 InternalNoteCount++;
@@ -192,6 +220,7 @@ public sealed class TicketState
         copy.EscalationNoteIds = new SortedSet<string>(EscalationNoteIds, StringComparer.Ordinal);
         copy.MessageIds = new SortedSet<string>(MessageIds, StringComparer.Ordinal);
         copy.ExternalUpdateIds = new SortedSet<string>(ExternalUpdateIds, StringComparer.Ordinal);
+        copy.SlaPauses = [.. SlaPauses];
         return copy;
     }
 
@@ -215,6 +244,17 @@ public sealed class TicketState
 
     private void ApplyStatus(StatusChanged changed)
     {
+        var paused = changed.To is TicketStatus.Pending or TicketStatus.OnHold or TicketStatus.Solved or TicketStatus.Closed;
+        var open = SlaPauses.Count > 0 && SlaPauses[^1].To is null;
+        if (paused && !open)
+        {
+            SlaPauses.Add(new SlaPause(changed.At, null));
+        }
+        else if (!paused && open)
+        {
+            SlaPauses[^1] = SlaPauses[^1] with { To = changed.At };
+        }
+
         Status = changed.To;
         SolvedAt = changed.To == TicketStatus.Solved ? changed.At : changed.To == TicketStatus.Closed ? SolvedAt : null;
         ClosedAt = changed.To == TicketStatus.Closed ? changed.At : null;

@@ -1,3 +1,4 @@
+using HelpDesk.Domain.Sla;
 using System.Text.Json;
 using HelpDesk.Domain.Alerts;
 using HelpDesk.Domain.Commands;
@@ -16,6 +17,10 @@ public sealed class TicketEventJsonTests
         var live = new TicketState();
         var events = new List<TicketEvent>();
         events.AddRange(Apply(live, Decider.Open(live, 7, NewTicket() with { Tags = ["vip"], Fields = new Dictionary<string, string> { ["order"] = "A-1" } }, Agent, Now)));
+        var berlin = new BusinessCalendar("b", "Berlin", "Europe/Berlin", [new Shift(DayOfWeek.Monday, new TimeOnly(9, 0), new TimeOnly(17, 0))], [new Holiday(new DateOnly(2026, 12, 25), "Christmas")]);
+        SlaTarget[] targets = [new(SlaTargetKind.FirstResponse, TimeSpan.FromMinutes(1), BusinessCalendar.AlwaysOpen), new(SlaTargetKind.Resolution, TimeSpan.FromHours(8), berlin)];
+        events.AddRange(Apply(live, TicketDecider.ApplySlaPolicy(live, new SlaPolicyApplied(Agent, Now, "standard", "Standard", targets, 0.75) { Revision = "r1" })));
+        events.AddRange(Apply(live, TicketDecider.RecordSlaCrossings(live, Agent, Now.AddMinutes(5))));
         events.AddRange(Apply(live, TicketDecider.AddMessage(live, new AddMessage("Hi", MessageVisibility.Public, Agent), Now)));
         events.AddRange(Apply(live, TicketDecider.AddMessage(live, new AddMessage("note", MessageVisibility.Internal, Agent), Now)));
         events.AddRange(Apply(live, TicketDecider.AddMessage(live, new AddMessage("thanks", MessageVisibility.Public, Customer), Now)));
@@ -50,7 +55,7 @@ public sealed class TicketEventJsonTests
     {
         // These strings are in databases already: renaming one would make old events unreadable.
         Assert.Equal(
-            ["agent-replied", "alert-flapping-changed", "alert-occurred", "alert-status-changed", "assigned", "customer-replied", "escalated", "escalation-comment-added", "escalation-comment-delivered", "escalation-failed", "escalation-requested", "external-issue-linked", "external-issue-unlinked", "external-issue-updated", "fields-changed", "internal-note-added", "priority-changed", "status-changed", "tags-changed", "ticket-opened"],
+            ["agent-replied", "alert-flapping-changed", "alert-occurred", "alert-status-changed", "assigned", "customer-replied", "escalated", "escalation-comment-added", "escalation-comment-delivered", "escalation-failed", "escalation-requested", "external-issue-linked", "external-issue-unlinked", "external-issue-updated", "fields-changed", "internal-note-added", "priority-changed", "sla-breached", "sla-policy-applied", "sla-warning", "status-changed", "tags-changed", "ticket-opened"],
             TicketEventTypes.Names.Order(StringComparer.Ordinal));
     }
 

@@ -8,6 +8,7 @@ using HelpDesk.Core.Queries;
 using HelpDesk.Core.Routing;
 using HelpDesk.Core.Rules;
 using HelpDesk.Core.Security;
+using HelpDesk.Core.Sla;
 using HelpDesk.Core.Storage;
 using HelpDesk.Core.Tickets;
 using HelpDesk.Domain.Commands;
@@ -19,6 +20,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Orleans.Serialization;
+using Quartz;
 
 namespace HelpDesk.Core.Hosting;
 
@@ -35,6 +37,7 @@ public static class HelpDeskCoreExtensions
         services.AddEventFeed(configuration);
         services.AddPluginHost(configuration);
         services.AddRouting();
+        services.AddSla(configuration);
         return services;
     }
 
@@ -97,6 +100,19 @@ public static class HelpDeskCoreExtensions
         services.AddSingleton<RulesStore>();
         services.AddSingleton<RuleEngine>();
         services.AddSingleton<IEventSubscriber>(sp => sp.GetRequiredService<RuleEngine>());
+    }
+
+    private static void AddSla(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection($"{HelpDeskOptions.Section}:Sla");
+        services.AddOptions<SlaOptions>().Bind(section);
+        services.AddSingleton<SlaStore>();
+        services.AddSingleton<IEventSubscriber, SlaPolicies>();
+        services.AddTransient<SlaWatch>();
+        var interval = section.GetValue<TimeSpan?>(nameof(SlaOptions.WatchInterval)) ?? new SlaOptions().WatchInterval;
+        services.AddQuartz(quartz => quartz
+            .AddJob<SlaWatch>(job => job.WithIdentity(SlaWatch.Key))
+            .AddTrigger(trigger => trigger.ForJob(SlaWatch.Key).StartNow().WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever())));
     }
 
     public static ISiloBuilder AddHelpDeskGrains(this ISiloBuilder silo)

@@ -65,6 +65,15 @@ public sealed class TicketQueries(Database database)
             sql.Append(" AND t.priority IN (").AppendJoin(", ", priorities.Select(p => (int)p)).Append(')');
         }
 
+        if (query.SlaStates is { Count: > 0 } slaStates)
+        {
+            sql.Append(" AND t.sla_state IN (").AppendJoin(", ", slaStates.Select((_, i) => $"@sla_state{i}")).Append(')');
+            for (var i = 0; i < slaStates.Count; i++)
+            {
+                command.With($"@sla_state{i}", Names.Of(slaStates[i]));
+            }
+        }
+
         if (query.Assignee == TicketQuery.Unassigned)
         {
             sql.Append(" AND t.assignee IS NULL");

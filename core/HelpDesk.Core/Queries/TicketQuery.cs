@@ -11,6 +11,9 @@ public sealed record TicketQuery
 
     public IReadOnlyList<Priority>? Priorities { get; init; }
 
+    /// <summary>Overall SLA states (ok, warning, breached, paused, met) as of each ticket's last change or SLA crossing.</summary>
+    public IReadOnlyList<HelpDesk.Domain.Sla.SlaState>? SlaStates { get; init; }
+
     /// <summary>An agent id, or <see cref="Unassigned"/> for tickets nobody owns.</summary>
     public string? Assignee { get; init; }
 

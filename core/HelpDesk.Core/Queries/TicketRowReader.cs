@@ -13,10 +13,17 @@ internal static class TicketRowReader
         t.number, t.version, t.subject, t.description, t.status, t.priority, t.impact, t.urgency, t.channel, t.type, t.category,
         t.requester_email, t.requester_name, t.requester_language, t.requester_time_zone, t.organization, t.assignee, t.queue,
         t.tags, t.fields, t.external_id, t.external_links, t.public_message_count, t.internal_note_count, t.created_at,
-        t.updated_at, t.first_agent_reply_at, t.solved_at, t.closed_at, t.alerts, t.escalations
+        t.updated_at, t.first_agent_reply_at, t.solved_at, t.closed_at, t.alerts, t.escalations, t.sla
         """;
 
-    public static TicketState Read(DbDataReader r) => new()
+    public static TicketState Read(DbDataReader r)
+    {
+        var ticket = ReadColumns(r);
+        TicketSlaRow.Restore(ticket, r.NullableString(31));
+        return ticket;
+    }
+
+    private static TicketState ReadColumns(DbDataReader r) => new()
     {
         Number = r.GetInt64(0),
         Version = r.GetInt32(1),
@@ -52,6 +59,7 @@ internal static class TicketRowReader
         TicketSortField.Created => UnixTime.ToMs(ticket.CreatedAt),
         TicketSortField.Updated => UnixTime.ToMs(ticket.UpdatedAt),
         TicketSortField.Priority => (long)ticket.Priority,
+        TicketSortField.DueAt => TicketSlaRow.DueAt(ticket),
         _ => ticket.Number,
     };
 }

@@ -6,13 +6,14 @@ public sealed record TicketSort(TicketSortField Field, bool Descending)
     public static TicketSort Default { get; } = new(TicketSortField.Created, Descending: true);
 
     public static IReadOnlyList<string> Spellings { get; } =
-        [.. Enum.GetValues<TicketSortField>().SelectMany(f => new[] { f.ToString().ToLowerInvariant(), "-" + f.ToString().ToLowerInvariant() })];
+        [.. Enum.GetValues<TicketSortField>().SelectMany(f => new[] { Spelling(f), "-" + Spelling(f) })];
 
     internal string Column => Field switch
     {
         TicketSortField.Created => "created_at",
         TicketSortField.Updated => "updated_at",
         TicketSortField.Priority => "priority",
+        TicketSortField.DueAt => "sla_due_at",
         _ => "number",
     };
 
@@ -26,7 +27,7 @@ public sealed record TicketSort(TicketSortField Field, bool Descending)
 
         var descending = text.StartsWith('-');
         var name = descending ? text[1..] : text;
-        if (name.Length == 0 || !name.All(char.IsAsciiLetterLower) || !Enum.TryParse<TicketSortField>(name, ignoreCase: true, out var field))
+        if (name.Length == 0 || !name.All(char.IsAsciiLetter) || !Enum.TryParse<TicketSortField>(name, ignoreCase: true, out var field))
         {
             return false;
         }
@@ -35,5 +36,8 @@ public sealed record TicketSort(TicketSortField Field, bool Descending)
         return true;
     }
 
-    public override string ToString() => (Descending ? "-" : "") + Field.ToString().ToLowerInvariant();
+    public override string ToString() => (Descending ? "-" : "") + Spelling(Field);
+
+    // camelCase as the API spells fields: created, dueAt.
+    private static string Spelling(TicketSortField field) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(field.ToString());
 }

@@ -6,4 +6,7 @@ public enum TicketSortField
     Updated,
     Priority,
     Number,
+
+    /// <summary>The earliest SLA due time; tickets without one come last.</summary>
+    DueAt,
 }

@@ -95,6 +95,8 @@ public sealed class RuleEngine(RulesStore rules, TicketQueries queries, TicketCo
         Assigned or PriorityChanged or StatusChanged or TagsChanged or FieldsChanged => RuleTrigger.TicketUpdated,
         CustomerReplied => RuleTrigger.CustomerReplied,
         AlertOccurred or AlertStatusChanged => RuleTrigger.Alert,
+        SlaWarning => RuleTrigger.SlaWarning,
+        SlaBreached => RuleTrigger.SlaBreached,
         _ => null,
     };
 

@@ -182,5 +182,26 @@ internal static class PostgreSqlSchema
         );
         CREATE INDEX ix_rules_trigger ON rules (on_trigger, position);
         """,
+        """
+        -- Business calendars and SLA policies (JSON documents); each ticket's SLA (policy, pauses) and, for the SLA watch
+        -- and the list API, its overall state, earliest due time and when it must next be looked at.
+        CREATE TABLE calendars (
+            id         TEXT    PRIMARY KEY,
+            data       TEXT    NOT NULL,
+            updated_at BIGINT  NOT NULL
+        );
+        CREATE TABLE sla_policies (
+            id         TEXT    PRIMARY KEY,
+            position   INTEGER NOT NULL,
+            data       TEXT    NOT NULL,
+            updated_at BIGINT  NOT NULL
+        );
+        ALTER TABLE tickets ADD COLUMN sla TEXT;
+        ALTER TABLE tickets ADD COLUMN sla_state TEXT;
+        ALTER TABLE tickets ADD COLUMN sla_due_at BIGINT NOT NULL DEFAULT 253402300799999;
+        ALTER TABLE tickets ADD COLUMN sla_next_check BIGINT;
+        CREATE INDEX ix_tickets_sla_next_check ON tickets (sla_next_check) WHERE sla_next_check IS NOT NULL;
+        CREATE INDEX ix_tickets_sla_due ON tickets (sla_due_at, number);
+        """,
     ];
 }

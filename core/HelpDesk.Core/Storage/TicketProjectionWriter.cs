@@ -15,18 +15,19 @@ internal sealed class TicketProjectionWriter(PreparedCommands commands)
         INSERT INTO tickets (number, version, subject, description, status, priority, impact, urgency, channel, type, category,
             requester_email, requester_name, requester_language, requester_time_zone, organization, assignee, queue, tags, fields,
             external_id, external_links, public_message_count, internal_note_count, created_at, updated_at, first_agent_reply_at,
-            solved_at, closed_at, alerts, escalations)
+            solved_at, closed_at, alerts, escalations, sla, sla_state, sla_due_at, sla_next_check)
         VALUES (@number, @version, @subject, @description, @status, @priority, @impact, @urgency, @channel, @type, @category,
             @requester_email, @requester_name, @requester_language, @requester_time_zone, @organization, @assignee, @queue, @tags,
             @fields, @external_id, @external_links, @public_message_count, @internal_note_count, @created_at, @updated_at,
-            @first_agent_reply_at, @solved_at, @closed_at, @alerts, @escalations)
+            @first_agent_reply_at, @solved_at, @closed_at, @alerts, @escalations, @sla, @sla_state, @sla_due_at, @sla_next_check)
         ON CONFLICT (number) DO UPDATE SET version = excluded.version, subject = excluded.subject, status = excluded.status,
             priority = excluded.priority, impact = excluded.impact, urgency = excluded.urgency, category = excluded.category,
             assignee = excluded.assignee, queue = excluded.queue, tags = excluded.tags, fields = excluded.fields,
             external_links = excluded.external_links, public_message_count = excluded.public_message_count,
             internal_note_count = excluded.internal_note_count, updated_at = excluded.updated_at,
             first_agent_reply_at = excluded.first_agent_reply_at, solved_at = excluded.solved_at, closed_at = excluded.closed_at,
-            alerts = excluded.alerts, escalations = excluded.escalations
+            alerts = excluded.alerts, escalations = excluded.escalations, sla = excluded.sla, sla_state = excluded.sla_state,
+            sla_due_at = excluded.sla_due_at, sla_next_check = excluded.sla_next_check
         """;
 
     private const string InsertText = """
@@ -82,7 +83,13 @@ internal sealed class TicketProjectionWriter(PreparedCommands commands)
         }
     }
 
-    private DbCommand UpsertTicketRow(TicketState t) => commands.Get(UpsertTicket)
+    private DbCommand UpsertTicketRow(TicketState t)
+    {
+        var (slaState, dueAt, nextCheck) = TicketSlaRow.Summary(t, t.UpdatedAt);
+        return Bind(t).With("@sla", TicketSlaRow.Json(t)).With("@sla_state", slaState).With("@sla_due_at", dueAt).With("@sla_next_check", nextCheck);
+    }
+
+    private DbCommand Bind(TicketState t) => commands.Get(UpsertTicket)
         .With("@number", t.Number).With("@version", t.Version).With("@subject", t.Subject).With("@description", t.Description)
         .With("@status", Names.Of(t.Status)).With("@priority", (int)t.Priority)
         .With("@impact", t.Impact is { } i ? Names.Of(i) : null).With("@urgency", t.Urgency is { } u ? Names.Of(u) : null)

@@ -1,3 +1,4 @@
+using HelpDesk.Domain.Events;
 using HelpDesk.Domain.Alerts;
 using HelpDesk.Domain.Commands;
 using HelpDesk.Domain.Escalations;
@@ -40,6 +41,12 @@ public interface ITicketGrain : IGrainWithIntegerKey
     Task<TicketCommandResult> CommentOnEscalation(string escalationId, string commentId, string body, Actor actor);
 
     Task<TicketCommandResult> DeliverEscalationComment(string escalationId, string commentId, string externalId, Actor actor);
+
+    /// <summary>Applies an SLA policy (or none); nothing when the same revision already applies.</summary>
+    Task<TicketCommandResult> ApplySlaPolicy(SlaPolicyApplied applied);
+
+    /// <summary>Records the SLA warnings and breaches due now that the ticket has not recorded yet.</summary>
+    Task<TicketCommandResult> RecordSlaCrossings(Actor actor);
 
     Task<TicketState?> Get();
 

@@ -1,3 +1,4 @@
+using HelpDesk.Domain.Events;
 using HelpDesk.Core.Storage;
 using HelpDesk.Domain.Commands;
 using HelpDesk.Domain.Escalations;
@@ -25,6 +26,12 @@ public sealed class TicketCommands(IGrainFactory grains, TicketNumberAllocator n
 
     public Task<TicketCommandResult> UpdateAsync(long number, UpdateTicket command, Actor actor, int? expectedVersion) =>
         grains.GetGrain<ITicketGrain>(number).Update(command, actor, expectedVersion);
+
+    public Task<TicketCommandResult> ApplySlaPolicyAsync(long number, SlaPolicyApplied applied) =>
+        grains.GetGrain<ITicketGrain>(number).ApplySlaPolicy(applied);
+
+    public Task<TicketCommandResult> RecordSlaCrossingsAsync(long number, Actor actor) =>
+        grains.GetGrain<ITicketGrain>(number).RecordSlaCrossings(actor);
 
     public Task<TicketCommandResult> LinkExternalIssueAsync(long number, ExternalLink link, Actor actor) =>
         grains.GetGrain<ITicketGrain>(number).LinkExternalIssue(link, actor);

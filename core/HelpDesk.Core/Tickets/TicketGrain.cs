@@ -39,6 +39,12 @@ public sealed class TicketGrain(
     public Task<TicketCommandResult> Update(UpdateTicket command, Actor actor, int? expectedVersion) =>
         CommitAsync(expectedVersion, () => decider.Update(State, command, actor, Now()));
 
+    public Task<TicketCommandResult> ApplySlaPolicy(SlaPolicyApplied applied) =>
+        CommitAsync(null, () => TicketDecider.ApplySlaPolicy(State, applied with { At = Now() }));
+
+    public Task<TicketCommandResult> RecordSlaCrossings(Actor actor) =>
+        CommitAsync(null, () => TicketDecider.RecordSlaCrossings(State, actor, Now()));
+
     public Task<TicketCommandResult> LinkExternalIssue(ExternalLink link, Actor actor) =>
         CommitAsync(null, () => TicketDecider.LinkExternalIssue(State, link, actor, Now()));
 

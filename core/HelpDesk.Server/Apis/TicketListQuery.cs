@@ -11,7 +11,7 @@ namespace HelpDesk.Server.Apis;
 public static class TicketListQuery
 {
     private static readonly HashSet<string> Known =
-        ["status", "priority", "assignee", "queue", "tag", "requester", "q", "createdFrom", "createdTo", "sort", "cursor", "limit"];
+        ["status", "priority", "slaState", "assignee", "queue", "tag", "requester", "q", "createdFrom", "createdTo", "sort", "cursor", "limit"];
 
     public static (TicketQuery? Query, IResult? Problem) Read(IQueryCollection query, Caller caller)
     {
@@ -35,6 +35,11 @@ public static class TicketListQuery
         if (!TryList<Priority>(Get("priority"), out var priorities))
         {
             return Fail("priority", "Use low, normal, high or urgent (comma-separated).");
+        }
+
+        if (!TryList<HelpDesk.Domain.Sla.SlaState>(Get("slaState"), out var slaStates))
+        {
+            return Fail("slaState", "Use ok, warning, breached, paused or met (comma-separated).");
         }
 
         if (!TicketSort.TryParse(Get("sort"), out var sort))
@@ -86,6 +91,7 @@ public static class TicketListQuery
         {
             Statuses = statuses,
             Priorities = priorities,
+            SlaStates = slaStates,
             Assignee = Get("assignee"),
             Queue = Get("queue"),
             Tag = Get("tag"),

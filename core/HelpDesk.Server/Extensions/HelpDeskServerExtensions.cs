@@ -60,6 +60,7 @@ public static class HelpDeskServerExtensions
         app.MapApiKeysApiV1();
         app.MapRoutingApiV1();
         app.MapRulesApiV1();
+        app.MapSlaApiV1();
         app.MapPluginsApiV1();
         app.MapWebhooks();
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });

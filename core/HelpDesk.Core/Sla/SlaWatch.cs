@@ -20,10 +20,11 @@ public sealed class SlaWatch(SlaStore store, TicketCommands commands, TimeProvid
     /// <summary>One pass; returns how many tickets it looked at.</summary>
     public async Task<int> PassAsync(CancellationToken cancellationToken)
     {
-        var due = await store.DueForCheckAsync(time.GetUtcNow(), options.Value.MaxTicketsPerPass, cancellationToken);
+        var now = time.GetUtcNow();
+        var due = await store.DueForCheckAsync(now, options.Value.MaxTicketsPerPass, cancellationToken);
         await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (number, _) =>
         {
-            var result = await commands.RecordSlaCrossingsAsync(number, SlaPolicies.Sla);
+            var result = await commands.RecordSlaCrossingsAsync(number, SlaPolicies.Sla, now);
             if (result.Rejection is { } rejection)
             {
                 logger.LogWarning("SLA watch could not record on ticket {Ticket}: {Reason}", number, rejection.Message);

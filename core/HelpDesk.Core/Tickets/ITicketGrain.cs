@@ -45,8 +45,8 @@ public interface ITicketGrain : IGrainWithIntegerKey
     /// <summary>Applies an SLA policy (or none); nothing when the same revision already applies.</summary>
     Task<TicketCommandResult> ApplySlaPolicy(SlaPolicyApplied applied);
 
-    /// <summary>Records the SLA warnings and breaches due now that the ticket has not recorded yet.</summary>
-    Task<TicketCommandResult> RecordSlaCrossings(Actor actor);
+    /// <summary>Records the SLA warnings and breaches due by <paramref name="asOf"/> (the watch's time) not recorded yet.</summary>
+    Task<TicketCommandResult> RecordSlaCrossings(Actor actor, DateTimeOffset asOf);
 
     Task<TicketState?> Get();
 

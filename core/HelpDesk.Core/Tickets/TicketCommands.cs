@@ -30,8 +30,8 @@ public sealed class TicketCommands(IGrainFactory grains, TicketNumberAllocator n
     public Task<TicketCommandResult> ApplySlaPolicyAsync(long number, SlaPolicyApplied applied) =>
         grains.GetGrain<ITicketGrain>(number).ApplySlaPolicy(applied);
 
-    public Task<TicketCommandResult> RecordSlaCrossingsAsync(long number, Actor actor) =>
-        grains.GetGrain<ITicketGrain>(number).RecordSlaCrossings(actor);
+    public Task<TicketCommandResult> RecordSlaCrossingsAsync(long number, Actor actor, DateTimeOffset asOf) =>
+        grains.GetGrain<ITicketGrain>(number).RecordSlaCrossings(actor, asOf);
 
     public Task<TicketCommandResult> LinkExternalIssueAsync(long number, ExternalLink link, Actor actor) =>
         grains.GetGrain<ITicketGrain>(number).LinkExternalIssue(link, actor);

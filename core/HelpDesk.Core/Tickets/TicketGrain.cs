@@ -42,8 +42,8 @@ public sealed class TicketGrain(
     public Task<TicketCommandResult> ApplySlaPolicy(SlaPolicyApplied applied) =>
         CommitAsync(null, () => TicketDecider.ApplySlaPolicy(State, applied with { At = Now() }));
 
-    public Task<TicketCommandResult> RecordSlaCrossings(Actor actor) =>
-        CommitAsync(null, () => TicketDecider.RecordSlaCrossings(State, actor, Now()));
+    public Task<TicketCommandResult> RecordSlaCrossings(Actor actor, DateTimeOffset asOf) =>
+        CommitAsync(null, () => TicketDecider.RecordSlaCrossings(State, actor, asOf));
 
     public Task<TicketCommandResult> LinkExternalIssue(ExternalLink link, Actor actor) =>
         CommitAsync(null, () => TicketDecider.LinkExternalIssue(State, link, actor, Now()));

@@ -39,6 +39,9 @@ public sealed class TicketHistory(long number, TimeProvider clock)
 
     public TicketAppend Link(ExternalLink link) => Commit(TicketDecider.LinkExternalIssue(State, link, Agent, clock.GetUtcNow()));
 
+    /// <summary>Any decision about this ticket (an SLA policy applied, crossings recorded), appended as the grain would.</summary>
+    public TicketAppend Decide(Func<TicketState, Decision> decide) => Commit(decide(State));
+
     /// <summary>The same ticket as another activation sees it now: what it decides later is stale once this one moves on.</summary>
     public TicketHistory Fork() => new(number, clock) { State = State.Copy() };
 

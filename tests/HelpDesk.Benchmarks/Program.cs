@@ -13,6 +13,7 @@ return options.Scenario switch
     "creates" => await CreatesScenario.RunAsync(options),
     "plugins" => await PluginsScenario.RunAsync(options),
     "alerts" => await AlertsScenario.RunAsync(options),
+    "sla" => await SlaScenario.RunAsync(options),
     _ => Fail($"Unknown scenario '{options.Scenario}'.\n{BenchmarkOptions.Usage}"),
 };
 

@@ -112,7 +112,7 @@ public static class HelpDeskCoreExtensions
         var interval = section.GetValue<TimeSpan?>(nameof(SlaOptions.WatchInterval)) ?? new SlaOptions().WatchInterval;
         services.AddQuartz(quartz => quartz
             .AddJob<SlaWatch>(job => job.WithIdentity(SlaWatch.Key))
-            .AddTrigger(trigger => trigger.ForJob(SlaWatch.Key).StartNow().WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever())));
+            .AddTrigger(trigger => trigger.ForJob(SlaWatch.Key).StartAt(DateTimeOffset.UtcNow + interval).WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever())));
     }
 
     public static ISiloBuilder AddHelpDeskGrains(this ISiloBuilder silo)

@@ -38,6 +38,7 @@ public static class HelpDeskCoreExtensions
         services.AddPluginHost(configuration);
         services.AddRouting();
         services.AddSla(configuration);
+        services.AddTimeRules(configuration);
         return services;
     }
 
@@ -100,6 +101,15 @@ public static class HelpDeskCoreExtensions
         services.AddSingleton<RulesStore>();
         services.AddSingleton<RuleEngine>();
         services.AddSingleton<IEventSubscriber>(sp => sp.GetRequiredService<RuleEngine>());
+        services.AddTransient<TimeRules>();
+    }
+
+    private static void AddTimeRules(this IServiceCollection services, IConfiguration configuration)
+    {
+        var interval = configuration.GetValue<TimeSpan?>($"{HelpDeskOptions.Section}:Rules:TimeCheckInterval") ?? TimeSpan.FromMinutes(5);
+        services.AddQuartz(quartz => quartz
+            .AddJob<TimeRules>(job => job.WithIdentity(TimeRules.Key))
+            .AddTrigger(trigger => trigger.ForJob(TimeRules.Key).StartAt(DateTimeOffset.UtcNow + interval).WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever())));
     }
 
     private static void AddSla(this IServiceCollection services, IConfiguration configuration)

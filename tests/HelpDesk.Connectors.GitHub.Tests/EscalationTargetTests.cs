@@ -170,6 +170,33 @@ public sealed class EscalationTargetTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_issue_key_uses_githubs_spelling_of_the_repository_whatever_the_settings_case()
+    {
+        await using var harness = GitHubHarness.For(_github, new() { ["Owner"] = "ACME", ["Repository"] = "HelpDesk-Escalations" });
+
+        var issue = await harness.Target().CreateIssueAsync(GitHubHarness.Request(harness.SeedTicket()), Token);
+
+        Assert.Equal($"{Repo}#1", issue.Reference.Key);
+    }
+
+    [Fact]
+    public async Task A_note_on_an_issue_with_over_a_page_of_recent_comments_is_still_found_and_not_posted_twice()
+    {
+        await using var harness = GitHubHarness.For(_github);
+        var issue = _github.Seed(Repo, "Busy issue");
+        for (var i = 0; i < 150; i++)
+        {
+            issue.Comments.Add(new FakeGitHubComment(i + 1, $"comment {i}", "someone", DateTimeOffset.UtcNow));
+        }
+
+        var note = new EscalationComment(new ExternalReference("github", $"{Repo}#1"), 7, "Customer update", "7-e1-c1");
+        await harness.Target().AddCommentAsync(note, Token);
+        await harness.Target().AddCommentAsync(note, Token);
+
+        Assert.Single(issue.Comments, c => c.Body.Contains("helpdesk:comment:7-e1-c1", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_wrong_token_fails_with_a_message_naming_the_setting_and_not_the_token()
     {
         await using var harness = GitHubHarness.For(_github, new() { ["Token"] = "wrong-token" });

@@ -70,7 +70,7 @@ public sealed class WebhookTests
         Assert.Equal(2, updates.Count);
         Assert.Equal(("open", false), (updates[0].Status, updates[0].IsResolved));
         Assert.Equal("Root cause: the EU payment gateway rejected the renewed TLS certificate. Rolled back; fix deploys at 10:40 — Grüße, Lena", updates[1].Comment);
-        Assert.Equal("https://github.example.com/acme/helpdesk-escalations/issues/57#issuecomment-3551203388", updates[1].Url);
+        Assert.Equal("https://github.example.com/acme/helpdesk-escalations/issues/57", updates[1].Url);
     }
 
     [Theory]

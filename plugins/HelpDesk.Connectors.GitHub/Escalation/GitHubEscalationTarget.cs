@@ -45,8 +45,9 @@ internal sealed class GitHubEscalationTarget(GitHubTracker tracker, GitHubOption
     {
         var key = IssueKey.Parse(comment.Issue.Key) ?? throw new InvalidOperationException($"'{comment.Issue.Key}' is not a GitHub issue key (owner/repo#number).");
         var marker = IssueText.CommentMarker(comment.IdempotencyKey);
-        // Only recent comments: a note is retried for hours at most, and older pages would cost a request each.
-        var recent = await tracker.Client.Issue.Comment.GetAllForIssue(key.Owner, key.Repository, key.Number, new IssueCommentRequest { Since = clock.GetUtcNow().AddDays(-7) }, OnePage);
+        // GitHub lists an issue's comments oldest first only: every page of the last week's, as a note is retried for
+        // hours at most; older comments cannot hold its marker.
+        var recent = await tracker.Client.Issue.Comment.GetAllForIssue(key.Owner, key.Repository, key.Number, new IssueCommentRequest { Since = clock.GetUtcNow().AddDays(-7) }, new ApiOptions { PageSize = 100 });
         var posted = recent.FirstOrDefault(c => c.Body?.Contains(marker, StringComparison.Ordinal) == true)
             ?? await tracker.Client.Issue.Comment.Create(key.Owner, key.Repository, key.Number, IssueText.Comment(comment));
         return new ExternalComment(posted.Id.ToString(global::System.Globalization.CultureInfo.InvariantCulture), posted.HtmlUrl);
@@ -71,6 +72,13 @@ internal sealed class GitHubEscalationTarget(GitHubTracker tracker, GitHubOption
 
     public static ExternalIssue External(string owner, string repository, Issue issue)
     {
+        // Repository names are case-insensitive on GitHub and webhooks spell them as GitHub does: take GitHub's spelling
+        // from the issue's address, so a webhook's key matches the link whatever the configuration's case.
+        if (Uri.TryCreate(issue.HtmlUrl, UriKind.Absolute, out var url) && url.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries) is [var o, var r, "issues", _, ..])
+        {
+            (owner, repository) = (o, r);
+        }
+
         var closed = issue.State.Value == ItemState.Closed;
         var status = closed && issue.StateReason?.Value == ItemStateReason.NotPlanned ? "closed (not planned)" : closed ? "closed" : "open";
         return new ExternalIssue(new ExternalReference(System, IssueKey.Of($"{owner}/{repository}", issue.Number), issue.HtmlUrl), status)

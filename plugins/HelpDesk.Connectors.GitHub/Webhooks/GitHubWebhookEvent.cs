@@ -23,6 +23,7 @@ internal static class GitHubWebhookEvent
             return null;
         }
 
+        // The update's Url becomes the link's address on the ticket, so it is always the issue's, never a comment's.
         var key = IssueKey.Of(repository, number);
         var update = new ExternalUpdate(GitHubEscalationTarget.System, key)
         {
@@ -43,7 +44,6 @@ internal static class GitHubWebhookEvent
             {
                 Comment = body,
                 Author = (string?)payload["comment"]?["user"]?["login"] ?? update.Author,
-                Url = (string?)payload["comment"]?["html_url"] ?? update.Url,
             },
             _ => null,
         };

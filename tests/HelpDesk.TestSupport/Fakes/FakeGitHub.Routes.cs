@@ -65,9 +65,7 @@ public sealed partial class FakeGitHub
             var state = query["state"].ToString() is { Length: > 0 } s ? s : "open";
             IEnumerable<FakeGitHubIssue> selected = issues.Where(i => state == "all" || i.State == state);
             selected = query["direction"] == "asc" ? selected.OrderBy(i => i.Number) : selected.OrderByDescending(i => i.Number);
-            var perPage = int.TryParse(query["per_page"], CultureInfo.InvariantCulture, out var size) ? Math.Clamp(size, 1, 100) : 30;
-            var page = int.TryParse(query["page"], CultureInfo.InvariantCulture, out var p) ? Math.Max(p, 1) : 1;
-            return Results.Json(new JsonArray([.. selected.Skip((page - 1) * perPage).Take(perPage).Select(i => (JsonNode)IssueJson(context, i))]));
+            return Page(context, [.. selected.Select(i => (JsonNode)IssueJson(context, i))]);
         }
     }
 
@@ -101,7 +99,22 @@ public sealed partial class FakeGitHub
     private IResult ListComments(HttpContext context)
     {
         var since = DateTimeOffset.TryParse(context.Request.Query["since"], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var s) ? s : DateTimeOffset.MinValue;
-        return WithIssue(context, issue => Results.Json(new JsonArray([.. issue.Comments.Where(c => c.CreatedAt >= since).Select(c => (JsonNode)CommentJson(context, issue, c))])));
+        return WithIssue(context, issue => Page(context, [.. issue.Comments.Where(c => c.CreatedAt >= since).Select(c => (JsonNode)CommentJson(context, issue, c))]));
+    }
+
+    // GitHub pages lists (per_page up to 100, 30 by default) and links the next page in a Link header.
+    private static IResult Page(HttpContext context, List<JsonNode> items)
+    {
+        var query = context.Request.Query;
+        var perPage = int.TryParse(query["per_page"], CultureInfo.InvariantCulture, out var size) ? Math.Clamp(size, 1, 100) : 30;
+        var page = int.TryParse(query["page"], CultureInfo.InvariantCulture, out var p) ? Math.Max(p, 1) : 1;
+        if (page * perPage < items.Count)
+        {
+            var next = new Dictionary<string, string?>(query.ToDictionary(q => q.Key, q => (string?)q.Value.ToString())) { ["page"] = (page + 1).ToString(CultureInfo.InvariantCulture) };
+            context.Response.Headers.Link = $"<{context.Request.Scheme}://{context.Request.Host}{context.Request.Path}?{string.Join('&', next.Select(kv => $"{kv.Key}={Uri.EscapeDataString(kv.Value ?? "")}"))}>; rel=\"next\"";
+        }
+
+        return Results.Json(new JsonArray([.. items.Skip((page - 1) * perPage).Take(perPage)]));
     }
 
     private IResult WithIssue(HttpContext context, Func<FakeGitHubIssue, IResult> act)

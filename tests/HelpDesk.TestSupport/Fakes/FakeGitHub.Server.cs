@@ -101,7 +101,9 @@ public sealed partial class FakeGitHub : IAsyncDisposable
     {
         var issues = _repositories[repository];
         var now = Clock.GetUtcNow();
-        var issue = new FakeGitHubIssue(_nextId++, issues.Count + 1, repository) { Title = title, Body = body, CreatedAt = now, UpdatedAt = now };
+        // GitHub answers with its own spelling of the repository, whatever case the request used.
+        var canonical = _repositories.Keys.First(k => string.Equals(k, repository, StringComparison.OrdinalIgnoreCase));
+        var issue = new FakeGitHubIssue(_nextId++, issues.Count + 1, canonical) { Title = title, Body = body, CreatedAt = now, UpdatedAt = now };
         issue.Labels.AddRange(labels);
         issues.Add(issue);
         return issue;

@@ -1,4 +1,5 @@
 using HelpDesk.Core.Alerts;
+using HelpDesk.Core.Customers;
 using HelpDesk.Core.Escalations;
 using HelpDesk.Core.EventFeed;
 using HelpDesk.Core.Plugins.Capabilities;
@@ -99,6 +100,7 @@ public static class HelpDeskCoreExtensions
         services.AddSingleton<RoutingStore>();
         services.AddSingleton<IEventSubscriber, AutoAssignment>();
         services.AddSingleton<RulesStore>();
+        services.AddSingleton<CustomerStore>();
         services.AddSingleton<RuleEngine>();
         services.AddSingleton<IEventSubscriber>(sp => sp.GetRequiredService<RuleEngine>());
         services.AddTransient<TimeRules>();

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using HelpDesk.Core.Customers;
 using HelpDesk.Core.EventFeed;
 using HelpDesk.Core.Queries;
 using HelpDesk.Core.Routing;
@@ -21,7 +22,7 @@ namespace HelpDesk.Core.Rules;
 /// the ticket's events say which rule did what. A rule never reacts to its own events, and to other rules' events only
 /// when it comes after them in order: chains of rules always end.
 /// </summary>
-public sealed class RuleEngine(RulesStore rules, TicketQueries queries, TicketCommands commands, IGrainFactory grains, TimeProvider time, ILogger<RuleEngine> logger)
+public sealed class RuleEngine(RulesStore rules, TicketQueries queries, TicketCommands commands, CustomerStore customers, IGrainFactory grains, TimeProvider time, ILogger<RuleEngine> logger)
     : IEventSubscriber
 {
     // One command can make several events (priority and tags at once): "updated" rules look once per command.
@@ -43,6 +44,7 @@ public sealed class RuleEngine(RulesStore rules, TicketQueries queries, TicketCo
         }
 
         var causing = await CausingRuleAsync(@event.Event.Actor, cancellationToken);
+        CustomerContext? customer = null;
         foreach (var rule in candidates.Where(r => causing is null || ComesAfter(r, causing)))
         {
             if (await queries.GetAsync(@event.Ticket, cancellationToken) is not { } ticket || ticket.Status == TicketStatus.Closed)
@@ -50,7 +52,8 @@ public sealed class RuleEngine(RulesStore rules, TicketQueries queries, TicketCo
                 return;
             }
 
-            if (RuleConditions.AllHold(rule, ticket, time.GetUtcNow()))
+            customer ??= await customers.GetAsync(ticket.Requester?.Email, cancellationToken);
+            if (RuleConditions.AllHold(rule, ticket, time.GetUtcNow(), customer))
             {
                 await ApplyAsync(rule, ticket, @event.Version, cancellationToken);
             }

@@ -1,3 +1,4 @@
+using HelpDesk.Core.Customers;
 using HelpDesk.Core.Queries;
 using HelpDesk.Domain.Rules;
 using HelpDesk.Domain.Tickets;
@@ -13,7 +14,7 @@ namespace HelpDesk.Core.Rules;
 /// saved), so it acts once per ticket, not at every check.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class TimeRules(RulesStore rules, TicketQueries queries, RuleEngine engine, TimeProvider time, ILogger<TimeRules> logger) : IJob
+public sealed class TimeRules(RulesStore rules, TicketQueries queries, RuleEngine engine, CustomerStore customers, TimeProvider time, ILogger<TimeRules> logger) : IJob
 {
     public static readonly JobKey Key = new("time-rules", "helpdesk");
 
@@ -32,8 +33,14 @@ public sealed class TimeRules(RulesStore rules, TicketQueries queries, RuleEngin
             {
                 var page = await queries.ListAsync(new TicketQuery { Statuses = StatusesOf(rule), Sort = new TicketSort(TicketSortField.Number, false), After = after, Limit = TicketQuery.MaxLimit }, cancellationToken);
                 var now = time.GetUtcNow();
-                foreach (var ticket in page.Items.Where(t => RuleConditions.AllHold(rule, t, now)))
+                foreach (var ticket in page.Items)
                 {
+                    var asksCustomer = rule.Conditions.Any(c => c.Field.StartsWith("customer.", StringComparison.Ordinal));
+                    if (!RuleConditions.AllHold(rule, ticket, now, asksCustomer ? await customers.GetAsync(ticket.Requester?.Email, cancellationToken) : null))
+                    {
+                        continue;
+                    }
+
                     try
                     {
                         await engine.ApplyAsync(rule, ticket, ticket.Version, cancellationToken);

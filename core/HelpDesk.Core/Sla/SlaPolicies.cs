@@ -1,3 +1,4 @@
+using HelpDesk.Core.Customers;
 using HelpDesk.Core.EventFeed;
 using HelpDesk.Core.Queries;
 using HelpDesk.Core.Storage;
@@ -14,7 +15,7 @@ namespace HelpDesk.Core.Sla;
 /// (in order) whose conditions hold applies, with copies of its calendars, or none. From the durable event feed, so a
 /// ticket is never left without its policy; the ticket changes nothing when the same revision already applies.
 /// </summary>
-public sealed class SlaPolicies(SlaStore store, TicketQueries queries, TicketCommands commands, TimeProvider time, ILogger<SlaPolicies> logger) : IEventSubscriber
+public sealed class SlaPolicies(SlaStore store, TicketQueries queries, TicketCommands commands, CustomerStore customers, TimeProvider time, ILogger<SlaPolicies> logger) : IEventSubscriber
 {
     public static readonly Actor Sla = new(ActorKind.System, "sla", "SLA");
 
@@ -33,7 +34,7 @@ public sealed class SlaPolicies(SlaStore store, TicketQueries queries, TicketCom
         }
 
         var (policies, calendars) = await store.CurrentAsync(cancellationToken);
-        var policy = SlaPolicy.FirstMatch(policies, ticket, time.GetUtcNow());
+        var policy = SlaPolicy.FirstMatch(policies, ticket, time.GetUtcNow(), await customers.GetAsync(ticket.Requester?.Email, cancellationToken));
         if (policy is null ? ticket.Sla is null : ticket.Sla?.PolicyId == policy.Id && ticket.Sla.Revision == policy.Revision)
         {
             return;

@@ -203,5 +203,14 @@ internal static class PostgreSqlSchema
         CREATE INDEX ix_tickets_sla_next_check ON tickets (sla_next_check) WHERE sla_next_check IS NOT NULL;
         CREATE INDEX ix_tickets_sla_due ON tickets (sla_due_at, number);
         """,
+        """
+        -- What the help desk knows about requesters beyond their tickets: segment and region, for rules and SLA policies.
+        CREATE TABLE customers (
+            email      TEXT    PRIMARY KEY,
+            segment    TEXT,
+            region     TEXT,
+            updated_at BIGINT  NOT NULL
+        );
+        """,
     ];
 }

@@ -5,9 +5,10 @@ namespace HelpDesk.Domain.Rules;
 /// <summary>Whether a rule's conditions hold for a ticket, now (all of them must).</summary>
 public static class RuleConditions
 {
-    public static bool AllHold(Rule rule, TicketState ticket, DateTimeOffset now) => rule.Conditions.All(c => Holds(c, ticket, now));
+    public static bool AllHold(Rule rule, TicketState ticket, DateTimeOffset now, CustomerContext? customer = null) =>
+        rule.Conditions.All(c => Holds(c, ticket, now, customer));
 
-    public static bool Holds(RuleCondition condition, TicketState ticket, DateTimeOffset now)
+    public static bool Holds(RuleCondition condition, TicketState ticket, DateTimeOffset now, CustomerContext? customer = null)
     {
         if (!RuleFields.TryDescribe(condition.Field, out var kind, out _))
         {
@@ -21,7 +22,7 @@ public static class RuleConditions
             return condition.Operator == RuleOperator.GreaterThan ? hours > limit : hours < limit;
         }
 
-        var actual = RuleFields.Read(ticket, condition.Field);
+        var actual = RuleFields.Read(ticket, condition.Field, customer);
         var expected = RuleActions.Strings(condition.Value);
         return condition.Operator switch
         {

@@ -41,6 +41,8 @@ public static class RuleFields
         ["requester.organization"] = (RuleFieldKind.Text, []),
         ["requester.timeZone"] = (RuleFieldKind.Text, []),
         ["tags"] = (RuleFieldKind.Set, []),
+        ["customer.segment"] = (RuleFieldKind.Text, []),
+        ["customer.region"] = (RuleFieldKind.Text, []),
         ["hoursSinceCreated"] = (RuleFieldKind.Hours, []),
         ["hoursSinceUpdated"] = (RuleFieldKind.Hours, []),
     };
@@ -60,9 +62,11 @@ public static class RuleFields
         return found;
     }
 
-    /// <summary>The field's value(s) on the ticket; empty when it has none.</summary>
-    public static IReadOnlyList<string> Read(TicketState ticket, string field) => field switch
+    /// <summary>The field's value(s) on the ticket (and the requester's customer record); empty when it has none.</summary>
+    public static IReadOnlyList<string> Read(TicketState ticket, string field, CustomerContext? customer = null) => field switch
     {
+        "customer.segment" => Optional(customer?.Segment),
+        "customer.region" => Optional(customer?.Region),
         "status" => [Word(ticket.Status)],
         "priority" => [Word(ticket.Priority)],
         "channel" => [Word(ticket.Channel)],

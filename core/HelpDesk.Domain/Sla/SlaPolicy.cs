@@ -23,8 +23,8 @@ public sealed record SlaPolicy(string Id, string Name, IReadOnlyList<RuleConditi
     /// <summary>Changes when the policy is saved, so tickets it applies to take the new version.</summary>
     public string? Revision { get; init; }
 
-    public static SlaPolicy? FirstMatch(IEnumerable<SlaPolicy> policies, TicketState ticket, DateTimeOffset now) =>
-        policies.OrderBy(p => p.Position).ThenBy(p => p.Id, StringComparer.Ordinal).FirstOrDefault(p => p.Conditions.All(c => RuleConditions.Holds(c, ticket, now)));
+    public static SlaPolicy? FirstMatch(IEnumerable<SlaPolicy> policies, TicketState ticket, DateTimeOffset now, CustomerContext? customer = null) =>
+        policies.OrderBy(p => p.Position).ThenBy(p => p.Id, StringComparer.Ordinal).FirstOrDefault(p => p.Conditions.All(c => RuleConditions.Holds(c, ticket, now, customer)));
 
     /// <summary>Checks the policy before it is saved; calendars it names must exist (<paramref name="calendarExists"/>).</summary>
     public Rejection? Check(Func<string, bool> calendarExists)

@@ -61,6 +61,7 @@ public static class HelpDeskServerExtensions
         app.MapRoutingApiV1();
         app.MapRulesApiV1();
         app.MapSlaApiV1();
+        app.MapCustomersApiV1();
         app.MapPluginsApiV1();
         app.MapWebhooks();
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });

@@ -34,7 +34,7 @@ public sealed class TimeRulesTests(SlaClusterFixture fixture) : IClassFixture<Sl
         await commands.UpdateAsync(pending, new UpdateTicket { Status = TicketStatus.Pending }, Agent, null);
         var open = (await commands.OpenAsync(new OpenTicket("Active", "x", new Requester("active@example.com", null, null, null, null)), Agent, null, null, CancellationToken.None)).Ticket!.Number;
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow.AddHours(73));
-        var job = new TimeRules(rules, fixture.SiloService<TicketQueries>(), fixture.SiloService<RuleEngine>(), clock, NullLogger<TimeRules>.Instance);
+        var job = new TimeRules(rules, fixture.SiloService<TicketQueries>(), fixture.SiloService<RuleEngine>(), fixture.SiloService<HelpDesk.Core.Customers.CustomerStore>(), clock, NullLogger<TimeRules>.Instance);
 
         Assert.Equal(1, await job.PassAsync(CancellationToken.None));
         Assert.Equal(0, await job.PassAsync(CancellationToken.None));

@@ -101,6 +101,7 @@ public static class HelpDeskCoreExtensions
         services.AddSingleton<IEventSubscriber, AutoAssignment>();
         services.AddSingleton<RulesStore>();
         services.AddSingleton<CustomerStore>();
+        services.AddSingleton<MacroStore>();
         services.AddSingleton<RuleEngine>();
         services.AddSingleton<IEventSubscriber>(sp => sp.GetRequiredService<RuleEngine>());
         services.AddTransient<TimeRules>();

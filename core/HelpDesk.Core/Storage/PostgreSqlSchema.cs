@@ -212,5 +212,13 @@ internal static class PostgreSqlSchema
             updated_at BIGINT  NOT NULL
         );
         """,
+        """
+        -- Macros (canned responses) as JSON documents.
+        CREATE TABLE macros (
+            id         TEXT    PRIMARY KEY,
+            data       TEXT    NOT NULL,
+            updated_at BIGINT  NOT NULL
+        );
+        """,
     ];
 }

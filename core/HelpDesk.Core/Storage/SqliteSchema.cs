@@ -217,5 +217,13 @@ internal static class SqliteSchema
             updated_at INTEGER NOT NULL
         );
         """,
+        """
+        -- Macros (canned responses) as JSON documents.
+        CREATE TABLE macros (
+            id         TEXT    PRIMARY KEY,
+            data       TEXT    NOT NULL,
+            updated_at INTEGER NOT NULL
+        );
+        """,
     ];
 }

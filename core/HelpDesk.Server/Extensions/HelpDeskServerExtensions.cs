@@ -62,6 +62,7 @@ public static class HelpDeskServerExtensions
         app.MapRulesApiV1();
         app.MapSlaApiV1();
         app.MapCustomersApiV1();
+        app.MapMacrosApiV1();
         app.MapPluginsApiV1();
         app.MapWebhooks();
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });

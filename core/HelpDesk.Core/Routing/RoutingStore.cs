@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using HelpDesk.Core.Storage;
 using HelpDesk.Domain.Routing;
 using HelpDesk.Domain.Tickets;
@@ -9,11 +8,8 @@ namespace HelpDesk.Core.Routing;
 /// <summary>Agents and queues as stored: JSON documents, plus each agent's presence (written by its grain).</summary>
 public sealed class RoutingStore(Database database, TimeProvider time)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
+    private static readonly JsonSerializerOptions Json = SettingsJson.Options;
+    private readonly DocumentTable<Queue> _queues = new(database, time, "queues", SettingsJson.Options);
 
     private static readonly string OpenStatuses = string.Join(", ", new[] { TicketStatus.New, TicketStatus.Open, TicketStatus.Pending, TicketStatus.OnHold }.Select(s => $"'{Names.Of(s)}'"));
 
@@ -21,7 +17,7 @@ public sealed class RoutingStore(Database database, TimeProvider time)
     public async Task<bool> SaveAgentAsync(Agent agent, CancellationToken cancellationToken)
     {
         var existed = await GetAgentAsync(agent.Id, cancellationToken) is not null;
-        await ExecuteAsync(
+        await database.ExecuteAsync(
             "INSERT INTO agents (id, kind, data, updated_at) VALUES (@id, @kind, @data, @at) ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, data = excluded.data, updated_at = excluded.updated_at",
             c => c.With("@id", agent.Id).With("@kind", Names.Of(agent.Kind)).With("@data", JsonSerializer.Serialize(agent, Json)).With("@at", UnixTime.ToMs(time.GetUtcNow())),
             cancellationToken);
@@ -36,31 +32,21 @@ public sealed class RoutingStore(Database database, TimeProvider time)
             ? QueryAgentsAsync("WHERE kind = @kind ORDER BY id", c => c.With("@kind", Names.Of(k)), cancellationToken)
             : QueryAgentsAsync("ORDER BY id", _ => { }, cancellationToken);
 
-    public Task<bool> DeleteAgentAsync(string id, CancellationToken cancellationToken) => DeleteAsync("agents", id, cancellationToken);
+    public Task<bool> DeleteAgentAsync(string id, CancellationToken cancellationToken) => database.DeleteByIdAsync("agents", id, cancellationToken);
 
     public async Task SavePresenceAsync(string agentId, Presence presence, DateTimeOffset since, CancellationToken cancellationToken) =>
-        await ExecuteAsync(
+        await database.ExecuteAsync(
             "UPDATE agents SET presence = @presence, presence_since = @since WHERE id = @id",
             c => c.With("@id", agentId).With("@presence", Names.Of(presence)).With("@since", UnixTime.ToMs(since)),
             cancellationToken);
 
-    public async Task<bool> SaveQueueAsync(Queue queue, CancellationToken cancellationToken)
-    {
-        var existed = await GetQueueAsync(queue.Id, cancellationToken) is not null;
-        await ExecuteAsync(
-            "INSERT INTO queues (id, data, updated_at) VALUES (@id, @data, @at) ON CONFLICT (id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at",
-            c => c.With("@id", queue.Id).With("@data", JsonSerializer.Serialize(queue, Json)).With("@at", UnixTime.ToMs(time.GetUtcNow())),
-            cancellationToken);
-        return !existed;
-    }
+    public Task<bool> SaveQueueAsync(Queue queue, CancellationToken cancellationToken) => _queues.SaveAsync(queue.Id, queue, cancellationToken);
 
-    public async Task<Queue?> GetQueueAsync(string id, CancellationToken cancellationToken) =>
-        await database.QueryAsync("SELECT data FROM queues WHERE id = @id", c => c.With("@id", id), r => JsonSerializer.Deserialize<Queue>(r.GetString(0), Json)!, cancellationToken) is [var queue, ..] ? queue : null;
+    public Task<Queue?> GetQueueAsync(string id, CancellationToken cancellationToken) => _queues.GetAsync(id, cancellationToken);
 
-    public Task<IReadOnlyList<Queue>> ListQueuesAsync(CancellationToken cancellationToken) =>
-        database.QueryAsync("SELECT data FROM queues ORDER BY id", _ => { }, r => JsonSerializer.Deserialize<Queue>(r.GetString(0), Json)!, cancellationToken);
+    public Task<IReadOnlyList<Queue>> ListQueuesAsync(CancellationToken cancellationToken) => _queues.ListAsync(cancellationToken);
 
-    public Task<bool> DeleteQueueAsync(string id, CancellationToken cancellationToken) => DeleteAsync("queues", id, cancellationToken);
+    public Task<bool> DeleteQueueAsync(string id, CancellationToken cancellationToken) => _queues.DeleteAsync(id, cancellationToken);
 
     /// <summary>The router's view of a queue's members in one query: profile, presence and open tickets assigned to each.</summary>
     public async Task<IReadOnlyList<RoutingCandidate>> CandidatesAsync(IReadOnlyList<string> agentIds, CancellationToken cancellationToken)
@@ -93,21 +79,6 @@ public sealed class RoutingStore(Database database, TimeProvider time)
             bind,
             r => new AgentRecord(JsonSerializer.Deserialize<Agent>(r.GetString(0), Json)!, Names.Parse<Presence>(r.GetString(1)), r.GetInt64(2) == 0 ? null : UnixTime.FromMs(r.GetInt64(2))),
             cancellationToken);
-
-    private async Task<bool> DeleteAsync(string table, string id, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Command($"DELETE FROM {table} WHERE id = @id").With("@id", id);
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
-    }
-
-    private async Task ExecuteAsync(string sql, Action<System.Data.Common.DbCommand> bind, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Command(sql);
-        bind(command);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
 }
 
 /// <summary>An agent with presence as last reported (<see cref="PresenceSince"/> null when never).</summary>

@@ -6,7 +6,7 @@ namespace HelpDesk.Core.Rules;
 /// <summary>Macros as stored.</summary>
 public sealed class MacroStore(Database database, TimeProvider time)
 {
-    private readonly DocumentTable<Macro> _table = new(database, time, "macros", RulesStore.Json);
+    private readonly DocumentTable<Macro> _table = new(database, time, "macros", SettingsJson.Options);
 
     public Task<bool> SaveAsync(Macro macro, CancellationToken cancellationToken) => _table.SaveAsync(macro.Id, macro, cancellationToken);
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using HelpDesk.Core.Storage;
 using HelpDesk.Domain.Rules;
 
@@ -11,11 +10,7 @@ namespace HelpDesk.Core.Rules;
 /// </summary>
 public sealed class RulesStore(Database database, TimeProvider time)
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
+    public static readonly JsonSerializerOptions Json = SettingsJson.Options;
 
     private static readonly TimeSpan CacheLife = TimeSpan.FromSeconds(5);
     private (IReadOnlyList<Rule> Rules, DateTimeOffset Until)? _cache;
@@ -24,17 +19,14 @@ public sealed class RulesStore(Database database, TimeProvider time)
     public async Task<bool> SaveAsync(Rule rule, CancellationToken cancellationToken)
     {
         var existed = await GetAsync(rule.Id, cancellationToken) is not null;
-        await using (var connection = await database.OpenAsync(cancellationToken))
-        await using (var command = connection.Command(
+        await database.ExecuteAsync(
             """
             INSERT INTO rules (id, position, on_trigger, enabled, data, updated_at) VALUES (@id, @position, @trigger, @enabled, @data, @at)
             ON CONFLICT (id) DO UPDATE SET position = excluded.position, on_trigger = excluded.on_trigger, enabled = excluded.enabled, data = excluded.data, updated_at = excluded.updated_at
-            """)
-            .With("@id", rule.Id).With("@position", rule.Position).With("@trigger", Names.Of(rule.Trigger)).With("@enabled", rule.Enabled ? 1 : 0)
-            .With("@data", JsonSerializer.Serialize(rule, Json)).With("@at", UnixTime.ToMs(time.GetUtcNow())))
-        {
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
+            """,
+            c => c.With("@id", rule.Id).With("@position", rule.Position).With("@trigger", Names.Of(rule.Trigger)).With("@enabled", rule.Enabled ? 1 : 0)
+                .With("@data", JsonSerializer.Serialize(rule, Json)).With("@at", UnixTime.ToMs(time.GetUtcNow())),
+            cancellationToken);
 
         _cache = null;
         return !existed;
@@ -48,10 +40,8 @@ public sealed class RulesStore(Database database, TimeProvider time)
 
     public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Command("DELETE FROM rules WHERE id = @id").With("@id", id);
         _cache = null;
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        return await database.DeleteByIdAsync("rules", id, cancellationToken);
     }
 
     /// <summary>The enabled rules for a trigger, in evaluation order.</summary>

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using HelpDesk.Core.Storage;
 using HelpDesk.Domain.Sla;
 
@@ -8,39 +7,35 @@ namespace HelpDesk.Core.Sla;
 /// <summary>Business calendars and SLA policies as stored (JSON documents), and the tickets the SLA watch must look at.</summary>
 public sealed class SlaStore(Database database, TimeProvider time)
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
+    private static readonly JsonSerializerOptions Json = SettingsJson.Options;
+    private readonly DocumentTable<BusinessCalendar> _calendars = new(database, time, "calendars", SettingsJson.Options);
 
     private static readonly TimeSpan CacheLife = TimeSpan.FromSeconds(5);
     private (IReadOnlyList<SlaPolicy> Policies, IReadOnlyDictionary<string, BusinessCalendar> Calendars, DateTimeOffset Until)? _cache;
 
     public async Task<bool> SaveCalendarAsync(BusinessCalendar calendar, CancellationToken cancellationToken)
     {
-        var existed = await GetCalendarAsync(calendar.Id, cancellationToken) is not null;
-        await ExecuteAsync(
-            "INSERT INTO calendars (id, data, updated_at) VALUES (@id, @data, @at) ON CONFLICT (id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at",
-            c => c.With("@id", calendar.Id).With("@data", JsonSerializer.Serialize(calendar, Json)).With("@at", UnixTime.ToMs(time.GetUtcNow())),
-            cancellationToken);
-        return !existed;
+        _cache = null;
+        return await _calendars.SaveAsync(calendar.Id, calendar, cancellationToken);
     }
 
-    public async Task<BusinessCalendar?> GetCalendarAsync(string id, CancellationToken cancellationToken) =>
-        await database.QueryAsync("SELECT data FROM calendars WHERE id = @id", c => c.With("@id", id), ReadCalendar, cancellationToken) is [var calendar, ..] ? calendar : null;
+    public Task<BusinessCalendar?> GetCalendarAsync(string id, CancellationToken cancellationToken) => _calendars.GetAsync(id, cancellationToken);
 
-    public Task<IReadOnlyList<BusinessCalendar>> ListCalendarsAsync(CancellationToken cancellationToken) =>
-        database.QueryAsync("SELECT data FROM calendars ORDER BY id", _ => { }, ReadCalendar, cancellationToken);
+    public Task<IReadOnlyList<BusinessCalendar>> ListCalendarsAsync(CancellationToken cancellationToken) => _calendars.ListAsync(cancellationToken);
 
-    public Task<bool> DeleteCalendarAsync(string id, CancellationToken cancellationToken) => DeleteAsync("calendars", id, cancellationToken);
+    public async Task<bool> DeleteCalendarAsync(string id, CancellationToken cancellationToken)
+    {
+        _cache = null;
+        return await _calendars.DeleteAsync(id, cancellationToken);
+    }
 
     /// <summary>Saves a policy with a new revision, so tickets it applies to take the change; true when it is new.</summary>
     public async Task<(bool Created, SlaPolicy Saved)> SavePolicyAsync(SlaPolicy policy, CancellationToken cancellationToken)
     {
         var existed = await GetPolicyAsync(policy.Id, cancellationToken) is not null;
         var saved = policy with { Revision = Guid.CreateVersion7().ToString("N") };
-        await ExecuteAsync(
+        _cache = null;
+        await database.ExecuteAsync(
             "INSERT INTO sla_policies (id, position, data, updated_at) VALUES (@id, @position, @data, @at) ON CONFLICT (id) DO UPDATE SET position = excluded.position, data = excluded.data, updated_at = excluded.updated_at",
             c => c.With("@id", saved.Id).With("@position", saved.Position).With("@data", JsonSerializer.Serialize(saved, Json)).With("@at", UnixTime.ToMs(time.GetUtcNow())),
             cancellationToken);
@@ -53,7 +48,11 @@ public sealed class SlaStore(Database database, TimeProvider time)
     public Task<IReadOnlyList<SlaPolicy>> ListPoliciesAsync(CancellationToken cancellationToken) =>
         database.QueryAsync("SELECT data FROM sla_policies ORDER BY position, id", _ => { }, ReadPolicy, cancellationToken);
 
-    public Task<bool> DeletePolicyAsync(string id, CancellationToken cancellationToken) => DeleteAsync("sla_policies", id, cancellationToken);
+    public async Task<bool> DeletePolicyAsync(string id, CancellationToken cancellationToken)
+    {
+        _cache = null;
+        return await database.DeleteByIdAsync("sla_policies", id, cancellationToken);
+    }
 
     /// <summary>Policies in order and the calendars they name, for matching every ticket event; cached a few seconds.</summary>
     public async Task<(IReadOnlyList<SlaPolicy> Policies, IReadOnlyDictionary<string, BusinessCalendar> Calendars)> CurrentAsync(CancellationToken cancellationToken)
@@ -76,27 +75,5 @@ public sealed class SlaStore(Database database, TimeProvider time)
             r => r.GetInt64(0),
             cancellationToken);
 
-    private static BusinessCalendar ReadCalendar(System.Data.Common.DbDataReader reader) => JsonSerializer.Deserialize<BusinessCalendar>(reader.GetString(0), Json)!;
-
     private static SlaPolicy ReadPolicy(System.Data.Common.DbDataReader reader) => JsonSerializer.Deserialize<SlaPolicy>(reader.GetString(0), Json)!;
-
-    private async Task<bool> DeleteAsync(string table, string id, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Command($"DELETE FROM {table} WHERE id = @id").With("@id", id);
-        _cache = null;
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
-    }
-
-    private async Task ExecuteAsync(string sql, Action<System.Data.Common.DbCommand> bind, CancellationToken cancellationToken)
-    {
-        await using (var connection = await database.OpenAsync(cancellationToken))
-        await using (var command = connection.Command(sql))
-        {
-            bind(command);
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        _cache = null;
-    }
 }

@@ -30,4 +30,17 @@ public static class DatabaseQueries
         bind(command);
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
+
+    /// <summary>Runs one statement on its own connection; returns the rows it changed.</summary>
+    public static async Task<int> ExecuteAsync(this Database database, string sql, Action<DbCommand> bind, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command(sql);
+        bind(command);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Deletes the row with this id from a settings table; true when there was one.</summary>
+    public static async Task<bool> DeleteByIdAsync(this Database database, string table, string id, CancellationToken cancellationToken) =>
+        await database.ExecuteAsync($"DELETE FROM {table} WHERE id = @id", c => c.With("@id", id), cancellationToken) == 1;
 }

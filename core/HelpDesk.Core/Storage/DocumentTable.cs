@@ -13,11 +13,10 @@ public sealed class DocumentTable<T>(Database database, TimeProvider time, strin
     public async Task<bool> SaveAsync(string id, T document, CancellationToken cancellationToken)
     {
         var existed = await GetAsync(id, cancellationToken) is not null;
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Command(
-            $"INSERT INTO {table} (id, data, updated_at) VALUES (@id, @data, @at) ON CONFLICT (id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at")
-            .With("@id", id).With("@data", JsonSerializer.Serialize(document, json)).With("@at", UnixTime.ToMs(time.GetUtcNow()));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await database.ExecuteAsync(
+            $"INSERT INTO {table} (id, data, updated_at) VALUES (@id, @data, @at) ON CONFLICT (id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at",
+            c => c.With("@id", id).With("@data", JsonSerializer.Serialize(document, json)).With("@at", UnixTime.ToMs(time.GetUtcNow())),
+            cancellationToken);
         return !existed;
     }
 
@@ -27,12 +26,7 @@ public sealed class DocumentTable<T>(Database database, TimeProvider time, strin
     public Task<IReadOnlyList<T>> ListAsync(CancellationToken cancellationToken) =>
         database.QueryAsync($"SELECT data FROM {table} ORDER BY id", _ => { }, Read, cancellationToken);
 
-    public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Command($"DELETE FROM {table} WHERE id = @id").With("@id", id);
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
-    }
+    public Task<bool> DeleteAsync(string id, CancellationToken cancellationToken) => database.DeleteByIdAsync(table, id, cancellationToken);
 
     private T Read(System.Data.Common.DbDataReader reader) => JsonSerializer.Deserialize<T>(reader.GetString(0), json)!;
 }

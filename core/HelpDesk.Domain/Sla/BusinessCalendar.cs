@@ -90,8 +90,8 @@ public sealed record BusinessCalendar(string Id, string Name, string TimeZoneId,
             var midnight = day.ToDateTime(TimeOnly.MinValue);
             foreach (var shift in shifts)
             {
-                var start = ToInstant(midnight + shift.StartOffset, zone, isEnd: false);
-                var end = ToInstant(midnight + shift.EndOffset, zone, isEnd: true);
+                var start = ToInstant(midnight + shift.StartOffset, zone);
+                var end = ToInstant(midnight + shift.EndOffset, zone);
                 if (end <= from)
                 {
                     continue;
@@ -103,11 +103,12 @@ public sealed record BusinessCalendar(string Id, string Name, string TimeZoneId,
     }
 
     /// <summary>
-    /// A local wall-clock time as an instant. In a spring-forward gap, the first instant after the gap; in a fall-back
-    /// overlap, the first occurrence for a shift's start and the second for its end, so the repeated hour is worked
-    /// once, never counted twice.
+    /// A local wall-clock time as an instant: the first instant the zone's clock shows it or later. In a spring-forward
+    /// gap that is the end of the gap; in a fall-back overlap, the first occurrence. The mapping never goes backwards,
+    /// so shifts that do not overlap on the wall clock never overlap in time: nothing is counted twice, and a shift
+    /// spanning the repeated hour counts it.
     /// </summary>
-    private static DateTimeOffset ToInstant(DateTime local, TimeZoneInfo zone, bool isEnd)
+    private static DateTimeOffset ToInstant(DateTime local, TimeZoneInfo zone)
     {
         local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
         if (zone.IsInvalidTime(local))
@@ -124,9 +125,8 @@ public sealed record BusinessCalendar(string Id, string Name, string TimeZoneId,
 
         if (zone.IsAmbiguousTime(local))
         {
-            var offsets = zone.GetAmbiguousTimeOffsets(local);
-            var offset = isEnd ? offsets.Min() : offsets.Max();
-            return new DateTimeOffset(local, offset).ToUniversalTime();
+            // The larger offset is the one before the clocks went back: the first occurrence.
+            return new DateTimeOffset(local, zone.GetAmbiguousTimeOffsets(local).Max()).ToUniversalTime();
         }
 
         return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();

@@ -68,6 +68,18 @@ public sealed class BusinessCalendarTests
     }
 
     [Fact]
+    public void Back_to_back_shifts_meeting_in_the_repeated_hour_never_count_it_twice()
+    {
+        var sunday = new BusinessCalendar("s", "Split night", "Europe/Berlin",
+            [new Shift(DayOfWeek.Sunday, TimeOnly.MinValue, new TimeOnly(2, 30)), new Shift(DayOfWeek.Sunday, new TimeOnly(2, 30), new TimeOnly(6, 0))], []);
+        var single = new BusinessCalendar("o", "Late start", "Europe/Berlin", [new Shift(DayOfWeek.Sunday, new TimeOnly(2, 30), new TimeOnly(5, 0))], []);
+        var midnight = Local("Europe/Berlin", 2026, 10, 25, 0);
+
+        Assert.Equal(TimeSpan.FromHours(7), sunday.BusinessTimeBetween(midnight, midnight.AddDays(1)));
+        Assert.Equal(TimeSpan.FromHours(3.5), single.BusinessTimeBetween(midnight, midnight.AddDays(1)));
+    }
+
+    [Fact]
     public void Holidays_are_skipped()
     {
         var christmas = Weekdays("Europe/Berlin", 9, 18, new DateOnly(2026, 12, 24), new DateOnly(2026, 12, 25));

@@ -74,6 +74,22 @@ public sealed class TicketQueries(Database database)
             }
         }
 
+        if (query.VisibleTo is { } visible)
+        {
+            sql.Append(" AND (t.assignee = @visible_agent");
+            command.With("@visible_agent", visible.Agent);
+            if (visible.Queues.Count > 0)
+            {
+                sql.Append(" OR t.queue IN (").AppendJoin(", ", visible.Queues.Select((_, i) => $"@visible_queue{i}")).Append(')');
+                for (var i = 0; i < visible.Queues.Count; i++)
+                {
+                    command.With($"@visible_queue{i}", visible.Queues[i]);
+                }
+            }
+
+            sql.Append(')');
+        }
+
         if (query.Assignee == TicketQuery.Unassigned)
         {
             sql.Append(" AND t.assignee IS NULL");

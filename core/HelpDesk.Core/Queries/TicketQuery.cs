@@ -17,6 +17,9 @@ public sealed record TicketQuery
     /// <summary>An agent id, or <see cref="Unassigned"/> for tickets nobody owns.</summary>
     public string? Assignee { get; init; }
 
+    /// <summary>Only tickets assigned to this agent or in these queues: what an occasional agent may see.</summary>
+    public (string Agent, IReadOnlyList<string> Queues)? VisibleTo { get; init; }
+
     public string? Queue { get; init; }
 
     public string? Tag { get; init; }

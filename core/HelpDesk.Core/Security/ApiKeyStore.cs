@@ -5,18 +5,18 @@ namespace HelpDesk.Core.Security;
 
 public sealed class ApiKeyStore(Database database, TimeProvider time)
 {
-    private const string Columns = "id, name, scope, customer_email, prefix, created_at";
+    private const string Columns = "id, name, scope, customer_email, prefix, created_at, agent_id";
 
     /// <summary>Stores a new key and returns it with its secret, which is shown this once and never again.</summary>
-    public async Task<(ApiKey Key, string Secret)> CreateAsync(string name, ApiKeyScope scope, string? customerEmail, string? secret, CancellationToken cancellationToken)
+    public async Task<(ApiKey Key, string Secret)> CreateAsync(string name, ApiKeyScope scope, string? customerEmail, string? secret, CancellationToken cancellationToken, string? agentId = null)
     {
         secret ??= ApiKeySecret.Generate();
-        var key = new ApiKey(Guid.CreateVersion7().ToString("N"), name, scope, customerEmail?.ToLowerInvariant(), ApiKeySecret.Visible(secret), time.GetUtcNow());
+        var key = new ApiKey(Guid.CreateVersion7().ToString("N"), name, scope, customerEmail?.ToLowerInvariant(), ApiKeySecret.Visible(secret), time.GetUtcNow()) { AgentId = agentId };
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.Command(
-            "INSERT INTO api_keys (id, name, scope, customer_email, hash, prefix, created_at) VALUES (@id, @name, @scope, @customer, @hash, @prefix, @at)")
+            "INSERT INTO api_keys (id, name, scope, customer_email, hash, prefix, created_at, agent_id) VALUES (@id, @name, @scope, @customer, @hash, @prefix, @at, @agent)")
             .With("@id", key.Id).With("@name", key.Name).With("@scope", Names.Of(key.Scope)).With("@customer", key.CustomerEmail)
-            .With("@hash", ApiKeySecret.Hash(secret)).With("@prefix", key.Prefix).With("@at", UnixTime.ToMs(key.CreatedAt));
+            .With("@hash", ApiKeySecret.Hash(secret)).With("@prefix", key.Prefix).With("@at", UnixTime.ToMs(key.CreatedAt)).With("@agent", key.AgentId);
         await command.ExecuteNonQueryAsync(cancellationToken);
         return (key, secret);
     }
@@ -48,6 +48,6 @@ public sealed class ApiKeyStore(Database database, TimeProvider time)
             bind,
             reader => new ApiKey(
                 reader.GetString(0), reader.GetString(1), Names.Parse<ApiKeyScope>(reader.GetString(2)), reader.NullableString(3),
-                reader.GetString(4), UnixTime.FromMs(reader.GetInt64(5))),
+                reader.GetString(4), UnixTime.FromMs(reader.GetInt64(5))) { AgentId = reader.NullableString(6) },
             cancellationToken);
 }

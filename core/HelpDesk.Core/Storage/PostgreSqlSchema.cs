@@ -220,5 +220,9 @@ internal static class PostgreSqlSchema
             updated_at BIGINT  NOT NULL
         );
         """,
+        """
+        -- An agent's own API key: its events name the agent, and an occasional agent's key sees only their queues and tickets.
+        ALTER TABLE api_keys ADD COLUMN agent_id TEXT;
+        """,
     ];
 }

@@ -28,7 +28,7 @@ public static class ApiKeysApi
         return routes;
     }
 
-    private static async Task<IResult> CreateAsync(HttpContext http, ApiKeyStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> CreateAsync(HttpContext http, ApiKeyStore store, HelpDesk.Core.Routing.RoutingStore agents, CancellationToken cancellationToken)
     {
         var (request, _, problem) = await JsonBody.ReadAsync<CreateApiKeyRequest>(http.Request, cancellationToken);
         if (problem is not null)
@@ -51,7 +51,12 @@ public static class ApiKeysApi
             return ApiProblems.Field(StatusCodes.Status422UnprocessableEntity, "customerEmail", "customerEmail is a bare email address, and only integration keys can be bound to a customer.");
         }
 
-        var (key, secret) = await store.CreateAsync(request.Name.Trim(), scope, request.CustomerEmail?.Trim(), null, cancellationToken);
+        if (request.AgentId is { } agentId && (scope != ApiKeyScope.Agent || await agents.GetAgentAsync(agentId, cancellationToken) is null))
+        {
+            return ApiProblems.Field(StatusCodes.Status422UnprocessableEntity, "agentId", "agentId names an existing agent, and only agent keys belong to one.");
+        }
+
+        var (key, secret) = await store.CreateAsync(request.Name.Trim(), scope, request.CustomerEmail?.Trim(), null, cancellationToken, request.AgentId);
         http.Response.Headers.Location = "/api/v1/api-keys";
         return Results.Json(ApiKeyResponse.From(key, secret), ApiJson.Options, statusCode: StatusCodes.Status201Created);
     }

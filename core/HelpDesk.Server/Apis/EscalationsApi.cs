@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using HelpDesk.Core.Queries;
 using HelpDesk.Core.Tickets;
 using HelpDesk.Domain.Escalations;
 using HelpDesk.Server.Contracts;
@@ -26,7 +27,7 @@ public static class EscalationsApi
     }
 
     /// <summary>Unlinks an issue (a wrong link, or one engineering closed as unrelated); its webhooks stop reaching the ticket.</summary>
-    private static async Task<IResult> UnlinkAsync(long number, string system, string key, HttpContext http, TicketCommands commands)
+    private static async Task<IResult> UnlinkAsync(long number, string system, string key, HttpContext http, TicketCommands commands, TicketQueries queries, CancellationToken cancellationToken)
     {
         var caller = Caller.From(http.User);
         if (caller.IsCustomer)
@@ -34,17 +35,27 @@ public static class EscalationsApi
             return ApiProblems.Field(StatusCodes.Status403Forbidden, "scope", "A key bound to a customer cannot change a ticket's links.");
         }
 
+        if (!await caller.MayActOnAsync(number, queries, cancellationToken))
+        {
+            return ApiProblems.NotFound(number);
+        }
+
         var result = await commands.UnlinkExternalIssueAsync(number, system, key, caller.Actor);
         return result.Rejection is { } rejection ? ApiProblems.From(rejection) : Results.Json(TicketResponse.From(result.Ticket!, forCustomer: false), ApiJson.Options);
     }
 
     /// <summary>A note for engineering, added as a comment on the escalation's issue (from the event feed, retried until it is there).</summary>
-    private static async Task<IResult> AddNoteAsync(long number, string escalationId, HttpContext http, TicketCommands commands, CancellationToken cancellationToken)
+    private static async Task<IResult> AddNoteAsync(long number, string escalationId, HttpContext http, TicketCommands commands, TicketQueries queries, CancellationToken cancellationToken)
     {
         var (caller, request, problem) = await StaffRequests.ReadAsync<EscalationNoteRequest>(http, "A key bound to a customer cannot write to engineering.", cancellationToken);
         if (problem is not null)
         {
             return problem;
+        }
+
+        if (!await caller.MayActOnAsync(number, queries, cancellationToken))
+        {
+            return ApiProblems.NotFound(number);
         }
 
         if (IdFrom(http, caller) is not { } id)
@@ -72,12 +83,17 @@ public static class EscalationsApi
             : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{caller.KeyId}:{idempotencyKey}")))[..32];
     }
 
-    private static async Task<IResult> EscalateAsync(long number, HttpContext http, TicketCommands commands, CancellationToken cancellationToken)
+    private static async Task<IResult> EscalateAsync(long number, HttpContext http, TicketCommands commands, TicketQueries queries, CancellationToken cancellationToken)
     {
         var (caller, request, problem) = await StaffRequests.ReadAsync<EscalateRequest>(http, "A key bound to a customer cannot escalate tickets.", cancellationToken);
         if (problem is not null)
         {
             return problem;
+        }
+
+        if (!await caller.MayActOnAsync(number, queries, cancellationToken))
+        {
+            return ApiProblems.NotFound(number);
         }
 
         if (IdFrom(http, caller) is not { } id)

@@ -64,7 +64,7 @@ public static class MacrosApi
             return NoSuch(id);
         }
 
-        if (await queries.GetAsync(number, cancellationToken) is not { } ticket)
+        if (await queries.GetAsync(number, cancellationToken) is not { } ticket || !caller.MaySee(ticket))
         {
             return ApiProblems.NotFound(number);
         }

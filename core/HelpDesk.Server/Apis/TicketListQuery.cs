@@ -103,6 +103,7 @@ public static class TicketListQuery
             After = cursor,
             Limit = limit,
             IncludeInternal = !caller.IsCustomer,
+            VisibleTo = caller.OccasionalQueues is { } queues ? (caller.AgentId!, queues) : null,
         }, null);
     }
 

@@ -57,7 +57,7 @@ public static class TicketWrites
         return Respond(http, result.Ticket!, caller, StatusCodes.Status201Created);
     }
 
-    public static async Task<IResult> UpdateAsync(long number, HttpContext http, TicketCommands commands, CancellationToken cancellationToken)
+    public static async Task<IResult> UpdateAsync(long number, HttpContext http, TicketCommands commands, TicketQueries queries, CancellationToken cancellationToken)
     {
         var caller = Caller.From(http.User);
         if (caller.IsCustomer)
@@ -74,6 +74,11 @@ public static class TicketWrites
         if (problem is not null)
         {
             return problem;
+        }
+
+        if (!await caller.MayActOnAsync(number, queries, cancellationToken))
+        {
+            return ApiProblems.NotFound(number);
         }
 
         var result = await commands.UpdateAsync(number, TicketRequests.ToCommand(request!), caller.Actor, expected);

@@ -10,6 +10,8 @@ public sealed class ApiKeyAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     ApiKeyCache keys,
+    HelpDesk.Core.Routing.RoutingStore agents,
+    TimeProvider time,
     IProblemDetailsService problems)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -29,9 +31,30 @@ public sealed class ApiKeyAuthenticationHandler(
         }
 
         var key = await keys.FindAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
-        return key is null
-            ? AuthenticateResult.Fail("The API key is unknown or revoked.")
-            : AuthenticateResult.Success(new AuthenticationTicket(Caller.Principal(key, SchemeName), SchemeName));
+        if (key is null)
+        {
+            return AuthenticateResult.Fail("The API key is unknown or revoked.");
+        }
+
+        if (key.AgentId is not { } agentId)
+        {
+            return AuthenticateResult.Success(new AuthenticationTicket(Caller.Principal(key, SchemeName), SchemeName));
+        }
+
+        // An agent's own key follows the agent: removed, it stops working; occasional, it is limited to their queues and dates.
+        if (await agents.GetAgentAsync(agentId, Context.RequestAborted) is not { } record)
+        {
+            return AuthenticateResult.Fail($"The agent '{agentId}' this key belongs to no longer exists.");
+        }
+
+        var agent = record.Agent;
+        if (agent.Kind == HelpDesk.Domain.Routing.AgentKind.Occasional && !agent.HasAccessOn(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)))
+        {
+            return AuthenticateResult.Fail($"The occasional agent '{agentId}' has access from {agent.AccessFrom?.ToString("O") ?? "the start"} to {agent.AccessUntil?.ToString("O") ?? "no end"}, not today.");
+        }
+
+        var queues = agent.Kind == HelpDesk.Domain.Routing.AgentKind.Occasional ? agent.Queues : null;
+        return AuthenticateResult.Success(new AuthenticationTicket(Caller.Principal(key, SchemeName, queues), SchemeName));
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)

@@ -102,6 +102,7 @@ public static class HelpDeskCoreExtensions
         services.AddSingleton<RulesStore>();
         services.AddSingleton<CustomerStore>();
         services.AddSingleton<MacroStore>();
+        services.AddSingleton<HelpDesk.Core.Notifications.NotificationTemplates>();
         services.AddSingleton<RuleEngine>();
         services.AddSingleton<IEventSubscriber>(sp => sp.GetRequiredService<RuleEngine>());
         services.AddTransient<TimeRules>();

@@ -229,5 +229,13 @@ internal static class SqliteSchema
         -- An agent's own API key: its events name the agent, and an occasional agent's key sees only their queues and tickets.
         ALTER TABLE api_keys ADD COLUMN agent_id TEXT;
         """,
+        """
+        -- Notification templates an admin has overridden, per kind and language (the built-in ones ship in the core).
+        CREATE TABLE notification_templates (
+            id         TEXT    PRIMARY KEY,
+            data       TEXT    NOT NULL,
+            updated_at INTEGER NOT NULL
+        );
+        """,
     ];
 }

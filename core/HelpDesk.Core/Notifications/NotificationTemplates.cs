@@ -1,0 +1,76 @@
+using System.Collections.Frozen;
+using HelpDesk.Core.Storage;
+
+namespace HelpDesk.Core.Notifications;
+
+/// <summary>
+/// The template for a kind and a language: an admin's override, else the built-in one, trying the language as given
+/// (<c>pt-BR</c>), then its primary language (<c>ko-KR</c> → <c>ko</c>), then English.
+/// </summary>
+public sealed class NotificationTemplates(Database database, TimeProvider time)
+{
+    public const string DefaultLanguage = "en";
+
+    private static readonly FrozenDictionary<string, NotificationTemplate> BuiltIn = LoadBuiltIn();
+    private readonly DocumentTable<NotificationTemplate> _overrides = new(database, time, "notification_templates", SettingsJson.Options);
+
+    public static IEnumerable<NotificationTemplate> BuiltInTemplates => BuiltIn.Values;
+
+    public async Task<NotificationTemplate> ResolveAsync(NotificationKind kind, string? language, CancellationToken cancellationToken)
+    {
+        foreach (var candidate in Candidates(language))
+        {
+            if (await _overrides.GetAsync(Key(kind, candidate), cancellationToken) is { } custom)
+            {
+                return custom;
+            }
+
+            if (BuiltIn.TryGetValue(Key(kind, candidate), out var builtIn))
+            {
+                return builtIn;
+            }
+        }
+
+        throw new InvalidOperationException($"No template for {kind}, not even in {DefaultLanguage}.");
+    }
+
+    /// <summary>Saves an override (checked by the caller); true when it is the first for that kind and language.</summary>
+    public Task<bool> SaveAsync(NotificationTemplate template, CancellationToken cancellationToken) =>
+        _overrides.SaveAsync(Key(template.Kind, template.Language), template, cancellationToken);
+
+    /// <summary>Removes an override, so the built-in template applies again.</summary>
+    public Task<bool> ResetAsync(NotificationKind kind, string language, CancellationToken cancellationToken) =>
+        _overrides.DeleteAsync(Key(kind, language), cancellationToken);
+
+    public static string Key(NotificationKind kind, string language) => $"{Names.Of(kind)}/{language}";
+
+    private static IEnumerable<string> Candidates(string? language)
+    {
+        if (language is { Length: > 0 })
+        {
+            yield return language;
+            if (language.Split('-')[0] is var primary && primary != language)
+            {
+                yield return primary;
+            }
+        }
+
+        yield return DefaultLanguage;
+    }
+
+    private static FrozenDictionary<string, NotificationTemplate> LoadBuiltIn()
+    {
+        const string Prefix = "notification-template:";
+        var assembly = typeof(NotificationTemplates).Assembly;
+        var templates = new Dictionary<string, NotificationTemplate>(StringComparer.Ordinal);
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)))
+        {
+            var (kindName, language) = name[Prefix.Length..].Replace('\\', '/').Split('/') is [var k, var l] ? (k, l) : throw new FormatException($"Unexpected template resource {name}.");
+            using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
+            var kind = Names.Parse<NotificationKind>(kindName);
+            templates[Key(kind, language)] = NotificationTemplate.FromFile(kind, language, reader.ReadToEnd());
+        }
+
+        return templates.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+}

@@ -63,6 +63,7 @@ public static class HelpDeskServerExtensions
         app.MapSlaApiV1();
         app.MapCustomersApiV1();
         app.MapMacrosApiV1();
+        app.MapNotificationTemplatesApiV1();
         app.MapPluginsApiV1();
         app.MapWebhooks();
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });

@@ -15,12 +15,18 @@ public sealed class NotificationRendererTests
         RecipientTimeZone = "Asia/Seoul",
     };
 
+    private static async Task<Database> MigratedAsync(TempDirectory directory)
+    {
+        var database = SqliteDatabase.InDirectory(directory.Path);
+        await new SchemaMigrator(database, NullLogger<SchemaMigrator>.Instance).MigrateAsync(CancellationToken.None);
+        return database;
+    }
+
     [Fact]
     public async Task A_korean_requester_gets_the_korean_template_with_times_in_seoul()
     {
         using var directory = new TempDirectory();
-        await using var database = SqliteDatabase.InDirectory(directory.Path);
-        await new SchemaMigrator(database, NullLogger<SchemaMigrator>.Instance).MigrateAsync(CancellationToken.None);
+        await using var database = await MigratedAsync(directory);
         var templates = new NotificationTemplates(database, TimeProvider.System);
 
         var template = await templates.ResolveAsync(NotificationKind.TicketReceived, "ko-KR", CancellationToken.None);
@@ -43,8 +49,7 @@ public sealed class NotificationRendererTests
     public async Task The_language_falls_back_to_the_primary_language_then_english(string? asked, string expected)
     {
         using var directory = new TempDirectory();
-        await using var database = SqliteDatabase.InDirectory(directory.Path);
-        await new SchemaMigrator(database, NullLogger<SchemaMigrator>.Instance).MigrateAsync(CancellationToken.None);
+        await using var database = await MigratedAsync(directory);
 
         var template = await new NotificationTemplates(database, TimeProvider.System).ResolveAsync(NotificationKind.TicketSolved, asked, CancellationToken.None);
 
@@ -55,8 +60,7 @@ public sealed class NotificationRendererTests
     public async Task An_override_replaces_the_built_in_template_until_it_is_reset()
     {
         using var directory = new TempDirectory();
-        await using var database = SqliteDatabase.InDirectory(directory.Path);
-        await new SchemaMigrator(database, NullLogger<SchemaMigrator>.Instance).MigrateAsync(CancellationToken.None);
+        await using var database = await MigratedAsync(directory);
         var templates = new NotificationTemplates(database, TimeProvider.System);
 
         await templates.SaveAsync(new NotificationTemplate(NotificationKind.TicketReceived, "ko", "접수 #{{ ticket.number }}", "감사합니다"), CancellationToken.None);

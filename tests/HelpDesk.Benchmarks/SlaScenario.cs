@@ -78,7 +78,7 @@ public static class SlaScenario
 
         // The feed's subscribers start after the seeded history, as on a hub that has been running all along.
         var checkpoints = new SubscriberCheckpoints(database, TimeProvider.System);
-        foreach (var subscriber in new[] { "sla", "rules", "routing", "escalations" })
+        foreach (var subscriber in new[] { "sla", "rules", "routing", "escalations", "notifications" })
         {
             await checkpoints.StartAtEndOfLogAsync(subscriber, CancellationToken.None);
         }

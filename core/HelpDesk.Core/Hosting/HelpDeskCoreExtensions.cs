@@ -37,7 +37,7 @@ public static class HelpDeskCoreExtensions
         services.AddTickets(configuration);
         services.AddEventFeed(configuration);
         services.AddPluginHost(configuration);
-        services.AddRouting();
+        services.AddRouting(configuration);
         services.AddSla(configuration);
         services.AddTimeRules(configuration);
         return services;
@@ -95,7 +95,7 @@ public static class HelpDeskCoreExtensions
         services.AddHostedService<EscalationRetries>();
     }
 
-    private static void AddRouting(this IServiceCollection services)
+    private static void AddRouting(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<RoutingStore>();
         services.AddSingleton<IEventSubscriber, AutoAssignment>();
@@ -103,6 +103,8 @@ public static class HelpDeskCoreExtensions
         services.AddSingleton<CustomerStore>();
         services.AddSingleton<MacroStore>();
         services.AddSingleton<HelpDesk.Core.Notifications.NotificationTemplates>();
+        services.AddOptions<HelpDesk.Core.Notifications.NotificationOptions>().Bind(configuration.GetSection($"{HelpDeskOptions.Section}:Notifications"));
+        services.AddSingleton<IEventSubscriber, HelpDesk.Core.Notifications.NotificationDispatcher>();
         services.AddSingleton<RuleEngine>();
         services.AddSingleton<IEventSubscriber>(sp => sp.GetRequiredService<RuleEngine>());
         services.AddTransient<TimeRules>();

@@ -1,0 +1,113 @@
+using System.Security.Cryptography;
+using System.Text;
+using HelpDesk.Core.EventFeed;
+using HelpDesk.Core.Escalations;
+using HelpDesk.Core.Plugins.Capabilities;
+using HelpDesk.Core.Queries;
+using HelpDesk.Core.Routing;
+using HelpDesk.Core.Storage;
+using HelpDesk.Domain.Events;
+using HelpDesk.Domain.Tickets;
+using HelpDesk.Sdk.Capabilities;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace HelpDesk.Core.Notifications;
+
+/// <summary>
+/// Sends notifications from the durable event feed: for each ticket event that someone should hear about, renders the
+/// template in the recipient's language and time zone and hands it to the configured outbound channel. The message id
+/// is derived from the ticket, its version, the kind and the recipient, so a redelivered event sends the same message,
+/// which the channel sends once. A channel that fails is retried by the feed; with no channel running, nothing is sent.
+/// </summary>
+public sealed class NotificationDispatcher(
+    IServiceProvider services,
+    TicketQueries queries,
+    RoutingStore agents,
+    NotificationTemplates templates,
+    IOptions<NotificationOptions> options,
+    IOptions<EscalationOptions> links,
+    ILogger<NotificationDispatcher> logger) : IEventSubscriber
+{
+    public string Name => "notifications";
+
+    // Looked up at the first event: the plugin host is built with the feed's subscribers, this one among them.
+    private PluginCapabilityCatalog Catalog => services.GetRequiredService<PluginCapabilityCatalog>();
+
+    public async Task HandleAsync(StoredTicketEvent @event, int attempt, CancellationToken cancellationToken)
+    {
+        if (NotificationRecipients.KindOf(@event.Event) is not { } kind || await queries.GetAsync(@event.Ticket, cancellationToken) is not { } ticket)
+        {
+            return;
+        }
+
+        var recipients = await RecipientsAsync(kind, ticket, cancellationToken);
+        if (recipients.Count == 0)
+        {
+            return;
+        }
+
+        if (Catalog.Find<IOutboundChannel>(options.Value.Channel) is not { } channel)
+        {
+            logger.LogDebug("No outbound channel '{Channel}' is running; {Kind} for ticket {Ticket} is not sent", options.Value.Channel, kind, ticket.Number);
+            return;
+        }
+
+        foreach (var recipient in recipients)
+        {
+            var message = await ComposeAsync(kind, ticket, @event, recipient, cancellationToken);
+            var sent = await channel.CallAsync((c, token) => c.SendAsync(message, token), cancellationToken);
+            if (sent.Failure is { } failure)
+            {
+                // Thrown so the feed retries this event later (and parks it after its attempts), losing nothing.
+                throw new InvalidOperationException($"Channel '{options.Value.Channel}' could not send {kind} for ticket {ticket.Number}: {failure.Message}");
+            }
+        }
+    }
+
+    private async Task<OutboundMessage> ComposeAsync(NotificationKind kind, TicketState ticket, StoredTicketEvent @event, Recipient recipient, CancellationToken cancellationToken)
+    {
+        var template = await templates.ResolveAsync(kind, recipient.Language, cancellationToken);
+        var model = new NotificationModel(
+            ticket.Number, ticket.Subject, Names.Of(ticket.Status), Names.Of(ticket.Priority), links.Value.TicketUrl(ticket.Number), ticket.CreatedAt, recipient.Name, recipient.Email)
+        {
+            RecipientLanguage = recipient.Language,
+            RecipientTimeZone = recipient.TimeZone,
+            MessageBody = @event.Event switch { AgentReplied r => r.Body, CustomerReplied r => r.Body, _ => null },
+            MessageAuthor = @event.Event.Actor.Name ?? @event.Event.Actor.Id,
+            AgentName = ticket.Assignee,
+            SlaTarget = @event.Event switch { SlaWarning w => Names.Of(w.Kind), SlaBreached b => Names.Of(b.Kind), _ => null },
+            SlaDueAt = @event.Event switch { SlaWarning w => w.DueAt, SlaBreached b => b.DueAt, _ => null },
+        };
+        var rendered = NotificationRenderer.Render(template, model, cancellationToken);
+        var id = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{ticket.Number}:{@event.Version}:{kind}:{recipient.Email}")))[..24];
+        return new OutboundMessage($"<hd.{ticket.Number}.{@event.Version}.{id}@helpdesk>", ticket.Number, [new MessageRecipient(recipient.Email, recipient.Name)], rendered.Subject, rendered.Text)
+        {
+            HtmlBody = rendered.Html,
+            Language = rendered.Language,
+        };
+    }
+
+    private async Task<IReadOnlyList<Recipient>> RecipientsAsync(NotificationKind kind, TicketState ticket, CancellationToken cancellationToken)
+    {
+        if (NotificationRecipients.IsForRequester(kind))
+        {
+            return ticket.Requester is { } r && NotificationRecipients.IsDeliverable(r.Email) ? [new Recipient(r.Email, r.Name ?? r.Email, r.Language, r.TimeZone)] : [];
+        }
+
+        IEnumerable<string> ids = kind == NotificationKind.NewUnassigned
+            ? ticket.Queue is { } queue && await agents.GetQueueAsync(queue, cancellationToken) is { } q ? q.Members : []
+            : ticket.Assignee is { } assignee ? [assignee] : [];
+        var recipients = new List<Recipient>();
+        foreach (var id in ids)
+        {
+            if (await agents.GetAgentAsync(id, cancellationToken) is { } agent && NotificationRecipients.IsDeliverable(agent.Agent.Email))
+            {
+                recipients.Add(new Recipient(agent.Agent.Email, agent.Agent.Name, agent.Agent.Languages is [var language, ..] ? language : null, agent.Agent.TimeZone));
+            }
+        }
+
+        return recipients;
+    }
+}

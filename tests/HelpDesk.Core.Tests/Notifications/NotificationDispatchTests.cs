@@ -1,0 +1,76 @@
+using System.Text.Json;
+using HelpDesk.Core.Plugins.Hosting;
+using HelpDesk.Core.Routing;
+using HelpDesk.Core.Tests.Plugins;
+using HelpDesk.Core.Tests.Tickets;
+using HelpDesk.Core.Tickets;
+using HelpDesk.Domain.Commands;
+using HelpDesk.Domain.Routing;
+using HelpDesk.Domain.Tickets;
+using HelpDesk.TestSupport;
+using Microsoft.Extensions.Configuration;
+
+namespace HelpDesk.Core.Tests.Notifications;
+
+/// <summary>Notifications from the event feed through a real plugin's outbound channel (the capabilities fixture, named "email").</summary>
+public sealed class NotificationDispatchTests(TicketClusterFixture fixture) : IClassFixture<TicketClusterFixture>, IDisposable
+{
+    private static readonly Actor Agent = new(ActorKind.Agent, "ana", "Ana Agent");
+    private readonly TempDirectory _outbox = new();
+
+    public void Dispose() => _outbox.Dispose();
+
+    [Fact]
+    public async Task The_requester_hears_in_korean_the_assignee_hears_of_the_assignment_and_internal_notes_send_nothing()
+    {
+        await InstallChannelAsync();
+        await fixture.SiloService<RoutingStore>().SaveAgentAsync(new Agent("ana", "Ana Agent", "ana@helpdesk.example", AgentKind.Full, ["en"], [], "Europe/Berlin", 20), CancellationToken.None);
+        var commands = fixture.SiloService<TicketCommands>();
+
+        var number = (await commands.OpenAsync(new OpenTicket("결제 오류", "카드 결제가 안 됩니다", new Requester("minji@example.kr", "김민지", "ko-KR", "Asia/Seoul", null)), Agent, null, null, CancellationToken.None)).Ticket!.Number;
+        await commands.AddMessageAsync(number, new AddMessage("확인 중입니다.", MessageVisibility.Public, Agent), null);
+        await commands.AddMessageAsync(number, new AddMessage("Internal: card processor incident?", MessageVisibility.Internal, Agent), null);
+        await commands.UpdateAsync(number, new UpdateTicket { Assignee = new Change<string?>("ana") }, Agent, null);
+
+        await Eventually.TrueAsync(() => Task.FromResult(Sent().Count(m => m.Ticket == number) >= 3), TimeSpan.FromSeconds(20));
+        var sent = Sent().Where(m => m.Ticket == number).ToList();
+        Assert.Equal(3, sent.Count);
+        Assert.Equal($"[#{number}] 문의가 접수되었습니다: 결제 오류", sent[0].Subject);
+        Assert.Equal("minji@example.kr", sent[0].To);
+        Assert.Contains("(Asia/Seoul)", sent[0].Text, StringComparison.Ordinal);
+        Assert.Contains("확인 중입니다.", sent[1].Text, StringComparison.Ordinal);
+        Assert.Equal(("ana@helpdesk.example", $"[#{number}] Assigned to you: 결제 오류"), (sent[2].To, sent[2].Subject));
+        Assert.DoesNotContain(sent, m => m.Text.Contains("card processor", StringComparison.Ordinal));
+        Assert.Equal(sent.Count, sent.Select(m => m.MessageId).Distinct().Count());
+    }
+
+    private async Task InstallChannelAsync()
+    {
+        const string Id = "mail-fixture";
+        if (fixture.SiloService<PluginHost>().Find(Id)?.Status.State == PluginState.Running)
+        {
+            return;
+        }
+
+        var configuration = fixture.SiloService<IConfiguration>();
+        configuration[$"HelpDesk:Plugins:{Id}:Name"] = Id;
+        configuration[$"HelpDesk:Plugins:{Id}:ChannelName"] = "email";
+        configuration[$"HelpDesk:Plugins:{Id}:RecordTo"] = _outbox.Path;
+        configuration[$"HelpDesk:Plugins:{Id}:Cron"] = "0 0 0 1 1 ? 2099";
+        CapabilitiesFixture.Install(fixture.PluginsDirectory, Id);
+        await Eventually.TrueAsync(() => fixture.SiloService<PluginHost>().Find(Id)?.Status.State == PluginState.Running);
+    }
+
+    private List<(long Ticket, string MessageId, string To, string Subject, string Text)> Sent()
+    {
+        var file = Path.Combine(_outbox.Path, "outbound.jsonl");
+        if (!File.Exists(file))
+        {
+            return [];
+        }
+
+        return [.. File.ReadAllLines(file).Where(l => l.Length > 0).Select(l => JsonDocument.Parse(l).RootElement).Select(m => (
+            m.GetProperty("Ticket").GetInt64(), m.GetProperty("MessageId").GetString()!, m.GetProperty("To")[0].GetProperty("Address").GetString()!,
+            m.GetProperty("Subject").GetString()!, m.GetProperty("TextBody").GetString()!))];
+    }
+}

@@ -1,23 +1,23 @@
 using System.Text.RegularExpressions;
 using HelpDesk.Domain.Commands;
+using HelpDesk.Domain.Settings;
 
 namespace HelpDesk.Domain.Routing;
 
 /// <summary>Checks agents and queues before they are saved; each problem names the field as the API spells it.</summary>
 public static partial class RoutingInput
 {
-    public const int MaxNameLength = 100;
     public const int MaxListLength = 50;
     public const int MaxCapacity = 1000;
 
     public static Rejection? Check(Agent agent)
     {
-        if (Id("id", agent.Id) is { } id)
+        if (SettingsInput.Id("id", agent.Id) is { } id)
         {
             return id;
         }
 
-        if (Text("name", agent.Name) is { } name)
+        if (SettingsInput.Name("name", agent.Name) is { } name)
         {
             return name;
         }
@@ -47,19 +47,11 @@ public static partial class RoutingInput
             return Rejection.Invalid("kind", "Only occasional agents have limited queues and access dates; full agents see every queue.");
         }
 
-        return List("languages", agent.Languages, LanguageTag()) ?? List("skills", agent.Skills, null) ?? List("queues", agent.Queues, IdPattern());
+        return List("languages", agent.Languages, LanguageTag()) ?? List("skills", agent.Skills, null) ?? List("queues", agent.Queues, SettingsInput.IdPattern());
     }
 
     public static Rejection? Check(Queue queue) =>
-        Id("id", queue.Id) ?? Text("name", queue.Name) ?? List("members", queue.Members, IdPattern()) ?? List("requiredSkills", queue.RequiredSkills, null);
-
-    private static Rejection? Id(string field, string? value) =>
-        value is not null && IdPattern().IsMatch(value) ? null : Rejection.Invalid(field, $"{field} is 1 to 64 lowercase letters, digits, '-', '_' or '.', starting with a letter or digit.");
-
-    private static Rejection? Text(string field, string? value) =>
-        string.IsNullOrWhiteSpace(value) || value.Length > MaxNameLength || value.Any(char.IsControl)
-            ? Rejection.Invalid(field, $"{field} is required: 1 to {MaxNameLength} printable characters.")
-            : null;
+        SettingsInput.Id("id", queue.Id) ?? SettingsInput.Name("name", queue.Name) ?? List("members", queue.Members, SettingsInput.IdPattern()) ?? List("requiredSkills", queue.RequiredSkills, null);
 
     private static Rejection? List(string field, IReadOnlyList<string>? values, Regex? pattern)
     {
@@ -81,9 +73,6 @@ public static partial class RoutingInput
 
         return null;
     }
-
-    [GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,63}$")]
-    private static partial Regex IdPattern();
 
     [GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
     private static partial Regex LanguageTag();

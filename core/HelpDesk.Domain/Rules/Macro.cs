@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using HelpDesk.Domain.Commands;
+using HelpDesk.Domain.Settings;
 using HelpDesk.Domain.Tickets;
 
 namespace HelpDesk.Domain.Rules;
@@ -15,10 +16,9 @@ public sealed partial record Macro(string Id, string Name, string? Reply, Messag
 
     public Rejection? Check()
     {
-        var asRule = RuleValidator.Check(new Rule(Id, Name, RuleTrigger.TicketOpened, [], [.. Actions, new RuleAction("add-note", System.Text.Json.JsonDocument.Parse("\"x\"").RootElement)]));
-        if (asRule is not null)
+        if ((SettingsInput.Id("id", Id) ?? SettingsInput.Name("name", Name) ?? RuleValidator.CheckActions(Actions)) is { } shape)
         {
-            return asRule;
+            return shape;
         }
 
         if (Actions.Any(a => a.Type is "assign-by-queue" or "escalate" or "notify" or "add-note"))

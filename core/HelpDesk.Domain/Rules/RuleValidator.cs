@@ -1,6 +1,6 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using HelpDesk.Domain.Commands;
+using HelpDesk.Domain.Settings;
 using HelpDesk.Domain.Tickets;
 
 namespace HelpDesk.Domain.Rules;
@@ -10,50 +10,64 @@ namespace HelpDesk.Domain.Rules;
 /// fields and actions, values of the wrong type or outside a field's choices, and rules that would trigger themselves
 /// without end.
 /// </summary>
-public static partial class RuleValidator
+public static class RuleValidator
 {
     public const int MaxConditions = 30;
     public const int MaxActions = 20;
 
     public static Rejection? Check(Rule rule)
     {
-        if (!IdPattern().IsMatch(rule.Id))
+        if ((SettingsInput.Id("id", rule.Id) ?? SettingsInput.Name("name", rule.Name)) is { } setting)
         {
-            return Rejection.Invalid("id", "id is 1 to 64 lowercase letters, digits, '-', '_' or '.', starting with a letter or digit.");
+            return setting;
         }
 
-        if (string.IsNullOrWhiteSpace(rule.Name) || rule.Name.Length > 100 || rule.Name.Any(char.IsControl))
+        if (rule.Actions.Count == 0)
         {
-            return Rejection.Invalid("name", "name is required: 1 to 100 printable characters.");
+            return Rejection.Invalid("actions", $"A rule has 1 to {MaxActions} actions and at most {MaxConditions} conditions.");
         }
 
-        if (rule.Conditions.Count > MaxConditions || rule.Actions.Count is 0 or > MaxActions)
+        return CheckConditions(rule.Conditions) ?? CheckActions(rule.Actions) ?? RuleLoops.Check(rule);
+    }
+
+    /// <summary>Conditions as rules and SLA policies use them: known fields, their operators, values of the right type.</summary>
+    public static Rejection? CheckConditions(IReadOnlyList<RuleCondition> conditions)
+    {
+        if (conditions.Count > MaxConditions)
         {
-            return Rejection.Invalid(rule.Actions.Count == 0 ? "actions" : "conditions", $"A rule has 1 to {MaxActions} actions and at most {MaxConditions} conditions.");
+            return Rejection.Invalid("conditions", $"At most {MaxConditions} conditions.");
         }
 
-        for (var i = 0; i < rule.Conditions.Count; i++)
+        for (var i = 0; i < conditions.Count; i++)
         {
-            if (CheckCondition(rule.Conditions[i], $"conditions[{i}]") is { } problem)
+            if (CheckCondition(conditions[i], $"conditions[{i}]") is { } problem)
             {
                 return problem;
             }
         }
 
-        for (var i = 0; i < rule.Actions.Count; i++)
+        return null;
+    }
+
+    /// <summary>Actions as rules and macros use them: known types with arguments of the right type.</summary>
+    public static Rejection? CheckActions(IReadOnlyList<RuleAction> actions)
+    {
+        if (actions.Count > MaxActions)
         {
-            if (RuleActionCheck.Check(rule.Actions[i], $"actions[{i}]") is { } problem)
+            return Rejection.Invalid("actions", $"At most {MaxActions} actions.");
+        }
+
+        for (var i = 0; i < actions.Count; i++)
+        {
+            if (RuleActionCheck.Check(actions[i], $"actions[{i}]") is { } problem)
             {
                 return problem;
             }
         }
 
-        if (rule.Actions.Any(a => a.Type == "set-priority") && rule.Actions.Any(a => a.Type is "set-impact" or "set-urgency"))
-        {
-            return Rejection.Invalid("actions", "Set either the priority or impact/urgency (which give the priority), not both.");
-        }
-
-        return RuleLoops.Check(rule);
+        return actions.Any(a => a.Type == "set-priority") && actions.Any(a => a.Type is "set-impact" or "set-urgency")
+            ? Rejection.Invalid("actions", "Set either the priority or impact/urgency (which give the priority), not both.")
+            : null;
     }
 
     private static Rejection? CheckCondition(RuleCondition condition, string at)
@@ -99,6 +113,4 @@ public static partial class RuleValidator
         _ => false,
     };
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,63}$")]
-    private static partial Regex IdPattern();
 }

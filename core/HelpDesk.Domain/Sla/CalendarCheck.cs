@@ -1,4 +1,5 @@
 using HelpDesk.Domain.Commands;
+using HelpDesk.Domain.Settings;
 
 namespace HelpDesk.Domain.Sla;
 
@@ -7,9 +8,9 @@ public static class CalendarCheck
 {
     public static Rejection? Check(BusinessCalendar calendar)
     {
-        if (string.IsNullOrWhiteSpace(calendar.Name) || calendar.Name.Length > 100 || calendar.Name.Any(char.IsControl))
+        if ((SettingsInput.Id("id", calendar.Id) ?? SettingsInput.Name("name", calendar.Name)) is { } setting)
         {
-            return Rejection.Invalid("name", "name is required: 1 to 100 printable characters.");
+            return setting;
         }
 
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(calendar.TimeZoneId ?? "", out _))

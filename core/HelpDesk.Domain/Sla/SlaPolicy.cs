@@ -1,5 +1,6 @@
 using HelpDesk.Domain.Commands;
 using HelpDesk.Domain.Rules;
+using HelpDesk.Domain.Settings;
 using HelpDesk.Domain.Tickets;
 
 namespace HelpDesk.Domain.Sla;
@@ -29,8 +30,7 @@ public sealed record SlaPolicy(string Id, string Name, IReadOnlyList<RuleConditi
     /// <summary>Checks the policy before it is saved; calendars it names must exist (<paramref name="calendarExists"/>).</summary>
     public Rejection? Check(Func<string, bool> calendarExists)
     {
-        var shape = RuleValidator.Check(new Rule(Id, Name, RuleTrigger.TicketOpened, Conditions, [new RuleAction("add-note", System.Text.Json.JsonDocument.Parse("\"x\"").RootElement)]));
-        if (shape is not null)
+        if ((SettingsInput.Id("id", Id) ?? SettingsInput.Name("name", Name) ?? RuleValidator.CheckConditions(Conditions)) is { } shape)
         {
             return shape;
         }

@@ -43,11 +43,6 @@ public static class SlaApi
         }
 
         var calendar = body!.ToCalendar(id);
-        if (!IsId(id))
-        {
-            return ApiProblems.BadRequest("id", "id is 1 to 64 lowercase letters, digits, '-', '_' or '.'.");
-        }
-
         if (CalendarCheck.Check(calendar) is { } rejection)
         {
             return ApiProblems.BadRequest(rejection.Field, rejection.Message);
@@ -92,8 +87,6 @@ public static class SlaApi
         var (created, saved) = await store.SavePolicyAsync(policy, cancellationToken);
         return Results.Json(saved, ApiJson.Options, statusCode: created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
     }
-
-    private static bool IsId(string id) => id.Length is > 0 and <= 64 && id.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '_' or '.');
 
     private static IResult? Hidden(HttpContext http) =>
         Caller.From(http.User).IsCustomer ? ApiProblems.Field(StatusCodes.Status403Forbidden, "scope", "Customer keys cannot see the support team's SLA settings.") : null;

@@ -18,9 +18,9 @@ public static class CustomersApi
     {
         var group = routes.MapGroup("/api/v1/customers").WithTags("Customers").RequireAuthorization(Policies.Tickets);
         group.MapGet("/{email}", async (string email, HttpContext http, CustomerStore store, CancellationToken ct) =>
-            Caller.From(http.User).IsCustomer ? Hidden()
-                : await store.GetAsync(email, ct) is { } customer ? Results.Json(customer, ApiJson.Options)
-                : ApiProblems.Field(StatusCodes.Status404NotFound, "email", $"Nothing is recorded about {email}."))
+            StaffRequests.HiddenFromCustomers(http, "customer records")
+                ?? (await store.GetAsync(email, ct) is { } customer ? Results.Json(customer, ApiJson.Options)
+                : ApiProblems.Field(StatusCodes.Status404NotFound, "email", $"Nothing is recorded about {email}.")))
             .WithName("GetCustomer");
         group.MapPut("/{email}", SaveAsync).WithName("SaveCustomer");
         return routes;
@@ -47,5 +47,4 @@ public static class CustomersApi
         return Results.Json(customer, ApiJson.Options);
     }
 
-    private static IResult Hidden() => ApiProblems.Field(StatusCodes.Status403Forbidden, "scope", "Customer keys cannot see customer records.");
 }

@@ -22,11 +22,11 @@ public static class MacrosApi
     {
         var macros = routes.MapGroup("/api/v1/macros").WithTags("Macros");
         macros.MapGet("/", async (HttpContext http, MacroStore store, CancellationToken ct) =>
-            Hidden(http) ?? Results.Json(new ItemsResponse<Macro>(await store.ListAsync(ct)), ApiJson.Options)).RequireAuthorization(Policies.Tickets).WithName("ListMacros");
+            StaffRequests.HiddenFromCustomers(http, "macros") ?? Results.Json(new ItemsResponse<Macro>(await store.ListAsync(ct)), ApiJson.Options)).RequireAuthorization(Policies.Tickets).WithName("ListMacros");
         macros.MapGet("/{id}", async (string id, HttpContext http, MacroStore store, CancellationToken ct) =>
-            Hidden(http) ?? (await store.GetAsync(id, ct) is { } m ? Results.Json(m, ApiJson.Options) : NoSuch(id))).RequireAuthorization(Policies.Tickets).WithName("GetMacro");
+            StaffRequests.HiddenFromCustomers(http, "macros") ?? (await store.GetAsync(id, ct) is { } m ? Results.Json(m, ApiJson.Options) : ApiProblems.NoSuch("macro", id))).RequireAuthorization(Policies.Tickets).WithName("GetMacro");
         macros.MapPut("/{id}", SaveAsync).RequireAuthorization(Policies.Admin).WithName("SaveMacro");
-        macros.MapDelete("/{id}", async (string id, MacroStore store, CancellationToken ct) => await store.DeleteAsync(id, ct) ? Results.NoContent() : NoSuch(id))
+        macros.MapDelete("/{id}", async (string id, MacroStore store, CancellationToken ct) => await store.DeleteAsync(id, ct) ? Results.NoContent() : ApiProblems.NoSuch("macro", id))
             .RequireAuthorization(Policies.Admin).WithName("DeleteMacro");
         routes.MapPost("/api/v1/tickets/{number:long}/macros/{id}", ApplyAsync).RequireAuthorization(Policies.Tickets).WithTags("Tickets").WithName("ApplyMacro");
         return routes;
@@ -61,7 +61,7 @@ public static class MacrosApi
 
         if (await macros.GetAsync(id, cancellationToken) is not { } macro)
         {
-            return NoSuch(id);
+            return ApiProblems.NoSuch("macro", id);
         }
 
         if (await queries.GetAsync(number, cancellationToken) is not { } ticket || !caller.MaySee(ticket))
@@ -89,8 +89,5 @@ public static class MacrosApi
         return Results.Json(TicketResponse.From((await queries.GetAsync(number, cancellationToken))!, forCustomer: false), ApiJson.Options);
     }
 
-    private static IResult? Hidden(HttpContext http) =>
-        Caller.From(http.User).IsCustomer ? ApiProblems.Field(StatusCodes.Status403Forbidden, "scope", "Customer keys cannot see macros.") : null;
 
-    private static IResult NoSuch(string id) => ApiProblems.Field(StatusCodes.Status404NotFound, "id", $"There is no macro '{id}'.");
 }

@@ -19,27 +19,27 @@ public static class RoutingApi
         agents.MapGet("/{id}", GetAgentAsync).RequireAuthorization(Policies.Tickets).WithName("GetAgent");
         agents.MapPut("/{id}", SaveAgentAsync).RequireAuthorization(Policies.Admin).WithName("SaveAgent");
         agents.MapDelete("/{id}", async (string id, RoutingStore store, CancellationToken ct) =>
-            await store.DeleteAgentAsync(id, ct) ? Results.NoContent() : NoSuch("agent", id)).RequireAuthorization(Policies.Admin).WithName("DeleteAgent");
+            await store.DeleteAgentAsync(id, ct) ? Results.NoContent() : ApiProblems.NoSuch("agent", id)).RequireAuthorization(Policies.Admin).WithName("DeleteAgent");
         agents.MapPut("/{id}/presence", SetPresenceAsync).RequireAuthorization(Policies.Tickets).WithName("SetAgentPresence");
 
         var queues = routes.MapGroup("/api/v1/queues").WithTags("Queues");
         queues.MapGet("/", async (HttpContext http, RoutingStore store, CancellationToken ct) =>
-            Caller.From(http.User).IsCustomer ? Hidden() : Results.Json(new ItemsResponse<Queue>(await store.ListQueuesAsync(ct)), ApiJson.Options))
+            StaffRequests.HiddenFromCustomers(http, "the support team's agents and queues") ?? Results.Json(new ItemsResponse<Queue>(await store.ListQueuesAsync(ct)), ApiJson.Options))
             .RequireAuthorization(Policies.Tickets).WithName("ListQueues");
         queues.MapGet("/{id}", async (string id, HttpContext http, RoutingStore store, CancellationToken ct) =>
-            Caller.From(http.User).IsCustomer ? Hidden() : await store.GetQueueAsync(id, ct) is { } queue ? Results.Json(queue, ApiJson.Options) : NoSuch("queue", id))
+            StaffRequests.HiddenFromCustomers(http, "the support team's agents and queues") ?? (await store.GetQueueAsync(id, ct) is { } queue ? Results.Json(queue, ApiJson.Options) : ApiProblems.NoSuch("queue", id)))
             .RequireAuthorization(Policies.Tickets).WithName("GetQueue");
         queues.MapPut("/{id}", SaveQueueAsync).RequireAuthorization(Policies.Admin).WithName("SaveQueue");
         queues.MapDelete("/{id}", async (string id, RoutingStore store, CancellationToken ct) =>
-            await store.DeleteQueueAsync(id, ct) ? Results.NoContent() : NoSuch("queue", id)).RequireAuthorization(Policies.Admin).WithName("DeleteQueue");
+            await store.DeleteQueueAsync(id, ct) ? Results.NoContent() : ApiProblems.NoSuch("queue", id)).RequireAuthorization(Policies.Admin).WithName("DeleteQueue");
         return routes;
     }
 
     private static async Task<IResult> ListAgentsAsync(HttpContext http, string? kind, RoutingStore store, CancellationToken cancellationToken)
     {
-        if (Caller.From(http.User).IsCustomer)
+        if (StaffRequests.HiddenFromCustomers(http, "the support team's agents and queues") is { } hidden)
         {
-            return Hidden();
+            return hidden;
         }
 
         AgentKind? only = null;
@@ -58,8 +58,8 @@ public static class RoutingApi
     }
 
     private static async Task<IResult> GetAgentAsync(string id, HttpContext http, RoutingStore store, CancellationToken cancellationToken) =>
-        Caller.From(http.User).IsCustomer ? Hidden()
-            : await store.GetAgentAsync(id, cancellationToken) is { } agent ? Results.Json(AgentResponse.From(agent), ApiJson.Options) : NoSuch("agent", id);
+        StaffRequests.HiddenFromCustomers(http, "the support team's agents and queues")
+            ?? (await store.GetAgentAsync(id, cancellationToken) is { } agent ? Results.Json(AgentResponse.From(agent), ApiJson.Options) : ApiProblems.NoSuch("agent", id));
 
     private static async Task<IResult> SaveAgentAsync(string id, HttpContext http, RoutingStore store, CancellationToken cancellationToken)
     {
@@ -92,7 +92,7 @@ public static class RoutingApi
             return ApiProblems.Field(StatusCodes.Status422UnprocessableEntity, "presence", "presence is online, away or offline.");
         }
 
-        return await grains.GetGrain<IAgentGrain>(id).SetPresence(presence) is { } now ? Results.Json(now, ApiJson.Options) : NoSuch("agent", id);
+        return await grains.GetGrain<IAgentGrain>(id).SetPresence(presence) is { } now ? Results.Json(now, ApiJson.Options) : ApiProblems.NoSuch("agent", id);
     }
 
     private static async Task<IResult> SaveQueueAsync(string id, HttpContext http, RoutingStore store, CancellationToken cancellationToken)
@@ -121,7 +121,5 @@ public static class RoutingApi
         return Results.Json(queue, ApiJson.Options, statusCode: created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
     }
 
-    private static IResult NoSuch(string what, string id) => ApiProblems.Field(StatusCodes.Status404NotFound, "id", $"There is no {what} '{id}'.");
 
-    private static IResult Hidden() => ApiProblems.Field(StatusCodes.Status403Forbidden, "scope", "Customer keys cannot see the support team's agents and queues.");
 }

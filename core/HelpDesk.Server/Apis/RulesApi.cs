@@ -17,13 +17,13 @@ public static class RulesApi
     {
         var group = routes.MapGroup("/api/v1/rules").WithTags("Rules");
         group.MapGet("/", async (HttpContext http, RulesStore rules, CancellationToken ct) =>
-            Caller.From(http.User).IsCustomer ? Hidden() : Results.Json(new ItemsResponse<Rule>(await rules.ListAsync(ct)), ApiJson.Options))
+            StaffRequests.HiddenFromCustomers(http, "the support team's rules") ?? Results.Json(new ItemsResponse<Rule>(await rules.ListAsync(ct)), ApiJson.Options))
             .RequireAuthorization(Policies.Tickets).WithName("ListRules");
         group.MapGet("/{id}", async (string id, HttpContext http, RulesStore rules, CancellationToken ct) =>
-            Caller.From(http.User).IsCustomer ? Hidden() : await rules.GetAsync(id, ct) is { } rule ? Results.Json(rule, ApiJson.Options) : NoSuch(id))
+            StaffRequests.HiddenFromCustomers(http, "the support team's rules") ?? (await rules.GetAsync(id, ct) is { } rule ? Results.Json(rule, ApiJson.Options) : ApiProblems.NoSuch("rule", id)))
             .RequireAuthorization(Policies.Tickets).WithName("GetRule");
         group.MapPut("/{id}", SaveAsync).RequireAuthorization(Policies.Admin).WithName("SaveRule");
-        group.MapDelete("/{id}", async (string id, RulesStore rules, CancellationToken ct) => await rules.DeleteAsync(id, ct) ? Results.NoContent() : NoSuch(id))
+        group.MapDelete("/{id}", async (string id, RulesStore rules, CancellationToken ct) => await rules.DeleteAsync(id, ct) ? Results.NoContent() : ApiProblems.NoSuch("rule", id))
             .RequireAuthorization(Policies.Admin).WithName("DeleteRule");
         return routes;
     }
@@ -61,7 +61,5 @@ public static class RulesApi
     private static async Task<int> NextPositionAsync(RulesStore rules, CancellationToken cancellationToken) =>
         (await rules.ListAsync(cancellationToken)).Select(r => r.Position).DefaultIfEmpty(0).Max() + 10;
 
-    private static IResult NoSuch(string id) => ApiProblems.Field(StatusCodes.Status404NotFound, "id", $"There is no rule '{id}'.");
 
-    private static IResult Hidden() => ApiProblems.Field(StatusCodes.Status403Forbidden, "scope", "Customer keys cannot see the support team's rules.");
 }

@@ -17,20 +17,20 @@ public static class SlaApi
     {
         var calendars = routes.MapGroup("/api/v1/calendars").WithTags("SLA");
         calendars.MapGet("/", async (HttpContext http, SlaStore store, CancellationToken ct) =>
-            Hidden(http) ?? Results.Json(new ItemsResponse<BusinessCalendar>(await store.ListCalendarsAsync(ct)), ApiJson.Options)).RequireAuthorization(Policies.Tickets).WithName("ListCalendars");
+            StaffRequests.HiddenFromCustomers(http, "the support team's SLA settings") ?? Results.Json(new ItemsResponse<BusinessCalendar>(await store.ListCalendarsAsync(ct)), ApiJson.Options)).RequireAuthorization(Policies.Tickets).WithName("ListCalendars");
         calendars.MapGet("/{id}", async (string id, HttpContext http, SlaStore store, CancellationToken ct) =>
-            Hidden(http) ?? (await store.GetCalendarAsync(id, ct) is { } c ? Results.Json(c, ApiJson.Options) : NoSuch("calendar", id))).RequireAuthorization(Policies.Tickets).WithName("GetCalendar");
+            StaffRequests.HiddenFromCustomers(http, "the support team's SLA settings") ?? (await store.GetCalendarAsync(id, ct) is { } c ? Results.Json(c, ApiJson.Options) : ApiProblems.NoSuch("calendar", id))).RequireAuthorization(Policies.Tickets).WithName("GetCalendar");
         calendars.MapPut("/{id}", SaveCalendarAsync).RequireAuthorization(Policies.Admin).WithName("SaveCalendar");
         calendars.MapDelete("/{id}", DeleteCalendarAsync).RequireAuthorization(Policies.Admin).WithName("DeleteCalendar");
 
         var policies = routes.MapGroup("/api/v1/sla-policies").WithTags("SLA");
         policies.MapGet("/", async (HttpContext http, SlaStore store, CancellationToken ct) =>
-            Hidden(http) ?? Results.Json(new ItemsResponse<SlaPolicy>(await store.ListPoliciesAsync(ct)), ApiJson.Options)).RequireAuthorization(Policies.Tickets).WithName("ListSlaPolicies");
+            StaffRequests.HiddenFromCustomers(http, "the support team's SLA settings") ?? Results.Json(new ItemsResponse<SlaPolicy>(await store.ListPoliciesAsync(ct)), ApiJson.Options)).RequireAuthorization(Policies.Tickets).WithName("ListSlaPolicies");
         policies.MapGet("/{id}", async (string id, HttpContext http, SlaStore store, CancellationToken ct) =>
-            Hidden(http) ?? (await store.GetPolicyAsync(id, ct) is { } p ? Results.Json(p, ApiJson.Options) : NoSuch("SLA policy", id))).RequireAuthorization(Policies.Tickets).WithName("GetSlaPolicy");
+            StaffRequests.HiddenFromCustomers(http, "the support team's SLA settings") ?? (await store.GetPolicyAsync(id, ct) is { } p ? Results.Json(p, ApiJson.Options) : ApiProblems.NoSuch("SLA policy", id))).RequireAuthorization(Policies.Tickets).WithName("GetSlaPolicy");
         policies.MapPut("/{id}", SavePolicyAsync).RequireAuthorization(Policies.Admin).WithName("SaveSlaPolicy");
         policies.MapDelete("/{id}", async (string id, SlaStore store, CancellationToken ct) =>
-            await store.DeletePolicyAsync(id, ct) ? Results.NoContent() : NoSuch("SLA policy", id)).RequireAuthorization(Policies.Admin).WithName("DeleteSlaPolicy");
+            await store.DeletePolicyAsync(id, ct) ? Results.NoContent() : ApiProblems.NoSuch("SLA policy", id)).RequireAuthorization(Policies.Admin).WithName("DeleteSlaPolicy");
         return routes;
     }
 
@@ -59,7 +59,7 @@ public static class SlaApi
             return ApiProblems.Field(StatusCodes.Status409Conflict, "id", $"SLA policy '{user.Id}' measures on this calendar; change it first.");
         }
 
-        return await store.DeleteCalendarAsync(id, cancellationToken) ? Results.NoContent() : NoSuch("calendar", id);
+        return await store.DeleteCalendarAsync(id, cancellationToken) ? Results.NoContent() : ApiProblems.NoSuch("calendar", id);
     }
 
     private static async Task<IResult> SavePolicyAsync(string id, HttpContext http, SlaStore store, CancellationToken cancellationToken)
@@ -88,8 +88,5 @@ public static class SlaApi
         return Results.Json(saved, ApiJson.Options, statusCode: created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
     }
 
-    private static IResult? Hidden(HttpContext http) =>
-        Caller.From(http.User).IsCustomer ? ApiProblems.Field(StatusCodes.Status403Forbidden, "scope", "Customer keys cannot see the support team's SLA settings.") : null;
 
-    private static IResult NoSuch(string what, string id) => ApiProblems.Field(StatusCodes.Status404NotFound, "id", $"There is no {what} '{id}'.");
 }

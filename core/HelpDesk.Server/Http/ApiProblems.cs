@@ -16,6 +16,9 @@ public static class ApiProblems
 
     public static IResult BadRequest(string field, string detail) => Field(StatusCodes.Status400BadRequest, field, detail);
 
+    /// <summary>404 for a setting (agent, queue, rule, calendar…) addressed by an id that has none.</summary>
+    public static IResult NoSuch(string what, string id) => Field(StatusCodes.Status404NotFound, "id", $"There is no {what} '{id}'.");
+
     public static IResult NotFound(long number) => Field(StatusCodes.Status404NotFound, "number", $"There is no ticket #{number}.");
 
     public static IResult From(Rejection rejection) => Field(StatusOf(rejection.Kind), rejection.Field, rejection.Message);

@@ -19,4 +19,9 @@ public static class StaffRequests
         var (body, _, problem) = await JsonBody.ReadAsync<T>(http.Request, cancellationToken);
         return (caller, body, problem);
     }
+
+    /// <summary>403 for a customer-bound key asking to see the support team's settings; null for anyone else.</summary>
+    /// <param name="what">What they may not see, as a sentence's object ("the support team's rules").</param>
+    public static IResult? HiddenFromCustomers(HttpContext http, string what) =>
+        Caller.From(http.User).IsCustomer ? ApiProblems.Field(StatusCodes.Status403Forbidden, "scope", $"Customer keys cannot see {what}.") : null;
 }

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using HelpDesk.Sdk.Tickets;
 using Microsoft.Extensions.Configuration;
 
@@ -24,13 +25,15 @@ public sealed record JiraOptions
     public IReadOnlyList<string> Labels { get; init; } = ["helpdesk"];
 
     /// <summary>Jira's priority name per ticket priority.</summary>
-    public IReadOnlyDictionary<TicketPriority, string> Priorities { get; init; } = new Dictionary<TicketPriority, string>
+    public IReadOnlyDictionary<TicketPriority, string> Priorities { get; init; } = DefaultPriorities;
+
+    private static readonly FrozenDictionary<TicketPriority, string> DefaultPriorities = new Dictionary<TicketPriority, string>
     {
         [TicketPriority.Urgent] = "Highest",
         [TicketPriority.High] = "High",
         [TicketPriority.Normal] = "Medium",
         [TicketPriority.Low] = "Low",
-    };
+    }.ToFrozenDictionary();
 
     /// <summary>The secret typed into the Jira webhook; without it every webhook is refused.</summary>
     public string? WebhookSecret { get; init; }
@@ -115,8 +118,7 @@ public sealed record JiraOptions
 
     private static Dictionary<TicketPriority, string> PrioritiesFrom(IConfigurationSection section)
     {
-        var defaults = new JiraOptions { BaseUrl = new Uri("http://x/"), ApiToken = "-", ProjectKey = "-" }.Priorities;
-        return Enum.GetValues<TicketPriority>().ToDictionary(p => p, p => Value(section, p.ToString()) ?? defaults[p]);
+        return Enum.GetValues<TicketPriority>().ToDictionary(p => p, p => Value(section, p.ToString()) ?? DefaultPriorities[p]);
     }
 
     private static TimeSpan Duration(IConfiguration section, string key, TimeSpan fallback)

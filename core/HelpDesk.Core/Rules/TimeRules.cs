@@ -28,14 +28,15 @@ public sealed class TimeRules(RulesStore rules, TicketQueries queries, RuleEngin
         var acted = 0;
         foreach (var rule in await rules.EnabledAsync(RuleTrigger.Time, cancellationToken))
         {
+            var asksCustomer = rule.Conditions.Any(c => c.Field.StartsWith("customer.", StringComparison.Ordinal));
+            var statuses = StatusesOf(rule);
             TicketCursor? after = null;
             do
             {
-                var page = await queries.ListAsync(new TicketQuery { Statuses = StatusesOf(rule), Sort = new TicketSort(TicketSortField.Number, false), After = after, Limit = TicketQuery.MaxLimit }, cancellationToken);
+                var page = await queries.ListAsync(new TicketQuery { Statuses = statuses, Sort = new TicketSort(TicketSortField.Number, false), After = after, Limit = TicketQuery.MaxLimit }, cancellationToken);
                 var now = time.GetUtcNow();
                 foreach (var ticket in page.Items)
                 {
-                    var asksCustomer = rule.Conditions.Any(c => c.Field.StartsWith("customer.", StringComparison.Ordinal));
                     if (!RuleConditions.AllHold(rule, ticket, now, asksCustomer ? await customers.GetAsync(ticket.Requester?.Email, cancellationToken) : null))
                     {
                         continue;

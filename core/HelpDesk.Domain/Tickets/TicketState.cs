@@ -10,7 +10,7 @@ namespace HelpDesk.Domain.Tickets;
 /// What a ticket is now, derived only by applying its events in order. Mutable because Orleans'
 /// JournaledGrain folds events into one instance; nothing outside <see cref="Apply"/> should set it.
 /// </summary>
-public sealed class TicketState
+public sealed partial class TicketState
 {
     public long Number { get; set; }
 
@@ -83,15 +83,6 @@ public sealed class TicketState
 
     public DateTimeOffset? ClosedAt { get; set; }
 
-    /// <summary>The SLA policy applied and what it recorded; null when none applies.</summary>
-    public TicketSla? Sla { get; set; }
-
-    /// <summary>When the clocks stood still (pending, on hold, solved), kept whether or not a policy applies.</summary>
-    public List<SlaPause> SlaPauses { get; set; } = [];
-
-    /// <summary>The first customer reply not yet answered by a public agent reply: the next-response clock's start.</summary>
-    public DateTimeOffset? AwaitingReplySince { get; set; }
-
     public bool Exists => Version > 0;
 
     public void Apply(TicketEvent @event)
@@ -115,21 +106,8 @@ public sealed class TicketState
                 FirstAgentReplyAt ??= @event.At;
                 AwaitingReplySince = null;
                 break;
-            case SlaPolicyApplied applied:
-                Sla = applied.PolicyId is null ? null : new TicketSla(applied.PolicyId, applied.PolicyName ?? applied.PolicyId, applied.Targets, applied.WarningShare) with
-                {
-                    Revision = applied.Revision,
-                    Warned = Sla?.PolicyId == applied.PolicyId ? Sla.Warned : new Dictionary<SlaTargetKind, DateTimeOffset>(),
-                    Breached = Sla?.PolicyId == applied.PolicyId ? Sla.Breached : new Dictionary<SlaTargetKind, DateTimeOffset>(),
-                };
-                break;
-            case SlaWarning warning when Sla is not null:
-                Sla = Sla with { Warned = new Dictionary<SlaTargetKind, DateTimeOffset>(Sla.Warned) { [warning.Kind] = warning.StartedAt } };
-                break;
-            case SlaBreached breached when Sla is not null:
-                Sla = Sla with { Breached = new Dictionary<SlaTargetKind, DateTimeOffset>(Sla.Breached) { [breached.Kind] = breached.StartedAt } };
-                break;
-            case SlaWarning or SlaBreached:
+            case SlaPolicyApplied or SlaWarning or SlaBreached:
+                ApplySla(@event);
                 break;
             case InternalNoteAdded:
                 InternalNoteCount++;
@@ -244,17 +222,7 @@ public sealed class TicketState
 
     private void ApplyStatus(StatusChanged changed)
     {
-        var paused = changed.To is TicketStatus.Pending or TicketStatus.OnHold or TicketStatus.Solved or TicketStatus.Closed;
-        var open = SlaPauses.Count > 0 && SlaPauses[^1].To is null;
-        if (paused && !open)
-        {
-            SlaPauses.Add(new SlaPause(changed.At, null));
-        }
-        else if (!paused && open)
-        {
-            SlaPauses[^1] = SlaPauses[^1] with { To = changed.At };
-        }
-
+        TrackSlaPause(changed);
         Status = changed.To;
         SolvedAt = changed.To == TicketStatus.Solved ? changed.At : changed.To == TicketStatus.Closed ? SolvedAt : null;
         ClosedAt = changed.To == TicketStatus.Closed ? changed.At : null;

@@ -5,6 +5,7 @@ using HelpDesk.Core.EventFeed;
 using HelpDesk.Core.Plugins.Capabilities;
 using HelpDesk.Core.Plugins.Hosting;
 using HelpDesk.Core.Plugins.Loading;
+using HelpDesk.Core.Notifications;
 using HelpDesk.Core.Queries;
 using HelpDesk.Core.Routing;
 using HelpDesk.Core.Rules;
@@ -27,7 +28,10 @@ namespace HelpDesk.Core.Hosting;
 
 public static class HelpDeskCoreExtensions
 {
-    /// <summary>Storage, queries, security, ticket commands, the event feed and the plugin host; the silo comes from <see cref="AddHelpDeskGrains"/>.</summary>
+    /// <summary>
+    /// Storage, queries, security, ticket commands, the event feed, the plugin host, routing, automation, SLAs and
+    /// notifications; the silo comes from <see cref="AddHelpDeskGrains"/>.
+    /// </summary>
     public static IServiceCollection AddHelpDeskCore(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         services.AddOptions<HelpDeskOptions>().Bind(configuration.GetSection(HelpDeskOptions.Section));
@@ -37,9 +41,10 @@ public static class HelpDeskCoreExtensions
         services.AddTickets(configuration);
         services.AddEventFeed(configuration);
         services.AddPluginHost(configuration);
-        services.AddRouting(configuration);
+        services.AddRouting();
+        services.AddAutomation(configuration);
         services.AddSla(configuration);
-        services.AddTimeRules(configuration);
+        services.AddNotifications(configuration);
         return services;
     }
 
@@ -95,27 +100,21 @@ public static class HelpDeskCoreExtensions
         services.AddHostedService<EscalationRetries>();
     }
 
-    private static void AddRouting(this IServiceCollection services, IConfiguration configuration)
+    private static void AddRouting(this IServiceCollection services)
     {
         services.AddSingleton<RoutingStore>();
         services.AddSingleton<IEventSubscriber, AutoAssignment>();
-        services.AddSingleton<RulesStore>();
-        services.AddSingleton<CustomerStore>();
-        services.AddSingleton<MacroStore>();
-        services.AddSingleton<HelpDesk.Core.Notifications.NotificationTemplates>();
-        services.AddOptions<HelpDesk.Core.Notifications.NotificationOptions>().Bind(configuration.GetSection($"{HelpDeskOptions.Section}:Notifications"));
-        services.AddSingleton<IEventSubscriber, HelpDesk.Core.Notifications.NotificationDispatcher>();
-        services.AddSingleton<RuleEngine>();
-        services.AddSingleton<IEventSubscriber>(sp => sp.GetRequiredService<RuleEngine>());
-        services.AddTransient<TimeRules>();
     }
 
-    private static void AddTimeRules(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>Rules (event-triggered from the feed, time-based from Quartz), macros, and the customer records they test.</summary>
+    private static void AddAutomation(this IServiceCollection services, IConfiguration configuration)
     {
-        var interval = configuration.GetValue<TimeSpan?>($"{HelpDeskOptions.Section}:Rules:TimeCheckInterval") ?? TimeSpan.FromMinutes(5);
-        services.AddQuartz(quartz => quartz
-            .AddJob<TimeRules>(job => job.WithIdentity(TimeRules.Key))
-            .AddTrigger(trigger => trigger.ForJob(TimeRules.Key).StartAt(DateTimeOffset.UtcNow + interval).WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever())));
+        services.AddSingleton<CustomerStore>();
+        services.AddSingleton<RulesStore>();
+        services.AddSingleton<MacroStore>();
+        services.AddSingleton<RuleEngine>();
+        services.AddSingleton<IEventSubscriber>(sp => sp.GetRequiredService<RuleEngine>());
+        services.AddRepeatingJob<TimeRules>(TimeRules.Key, configuration.GetValue<TimeSpan?>($"{HelpDeskOptions.Section}:Rules:TimeCheckInterval") ?? TimeSpan.FromMinutes(5));
     }
 
     private static void AddSla(this IServiceCollection services, IConfiguration configuration)
@@ -124,11 +123,24 @@ public static class HelpDeskCoreExtensions
         services.AddOptions<SlaOptions>().Bind(section);
         services.AddSingleton<SlaStore>();
         services.AddSingleton<IEventSubscriber, SlaPolicies>();
-        services.AddTransient<SlaWatch>();
-        var interval = section.GetValue<TimeSpan?>(nameof(SlaOptions.WatchInterval)) ?? new SlaOptions().WatchInterval;
+        services.AddRepeatingJob<SlaWatch>(SlaWatch.Key, section.GetValue<TimeSpan?>(nameof(SlaOptions.WatchInterval)) ?? new SlaOptions().WatchInterval);
+    }
+
+    private static void AddNotifications(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<NotificationOptions>().Bind(configuration.GetSection($"{HelpDeskOptions.Section}:Notifications"));
+        services.AddSingleton<NotificationTemplates>();
+        services.AddSingleton<IEventSubscriber, NotificationDispatcher>();
+    }
+
+    /// <summary>A Quartz job every <paramref name="interval"/>, first one interval after start (nothing is due at boot).</summary>
+    private static void AddRepeatingJob<TJob>(this IServiceCollection services, JobKey key, TimeSpan interval)
+        where TJob : class, IJob
+    {
+        services.AddTransient<TJob>();
         services.AddQuartz(quartz => quartz
-            .AddJob<SlaWatch>(job => job.WithIdentity(SlaWatch.Key))
-            .AddTrigger(trigger => trigger.ForJob(SlaWatch.Key).StartAt(DateTimeOffset.UtcNow + interval).WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever())));
+            .AddJob<TJob>(job => job.WithIdentity(key))
+            .AddTrigger(trigger => trigger.ForJob(key).StartAt(DateTimeOffset.UtcNow + interval).WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever())));
     }
 
     public static ISiloBuilder AddHelpDeskGrains(this ISiloBuilder silo)

@@ -10,6 +10,7 @@ using HelpDesk.Domain.Rules;
 using HelpDesk.Domain.Sla;
 using HelpDesk.Domain.Tickets;
 using HelpDesk.TestSupport;
+using Microsoft.Extensions.Time.Testing;
 
 namespace HelpDesk.Core.Tests.Sla;
 
@@ -42,13 +43,14 @@ public sealed class SlaBreachTests(SlaClusterFixture fixture) : IClassFixture<Sl
         var number = opened.Ticket!.Number;
         await Eventually.TrueAsync(async () => (await queries.GetAsync(number, CancellationToken.None))?.Sla is not null, Patience);
 
-        var watch = fixture.Watch();
-        fixture.WatchClock.Advance(TimeSpan.FromMinutes(100));
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var watch = fixture.Watch(clock);
+        clock.Advance(TimeSpan.FromMinutes(100));
         await watch.PassAsync(CancellationToken.None);
-        fixture.WatchClock.Advance(TimeSpan.FromMinutes(30));
+        clock.Advance(TimeSpan.FromMinutes(30));
         await watch.PassAsync(CancellationToken.None);
         await watch.PassAsync(CancellationToken.None);
-        fixture.WatchClock.Advance(TimeSpan.FromHours(5));
+        clock.Advance(TimeSpan.FromHours(5));
         await watch.PassAsync(CancellationToken.None);
 
         await Eventually.TrueAsync(async () => (await queries.GetAsync(number, CancellationToken.None))?.Assignee == "duty-manager", Patience);
@@ -61,7 +63,7 @@ public sealed class SlaBreachTests(SlaClusterFixture fixture) : IClassFixture<Sl
         Assert.All(byRule, e => Assert.Equal("Breached VIP tickets go to the duty manager", e.Actor.Name));
         var ticket = (await queries.GetAsync(number, CancellationToken.None))!;
         Assert.Equal(Priority.Urgent, ticket.Priority);
-        Assert.Empty(await sla.DueForCheckAsync(fixture.WatchClock.GetUtcNow(), 10, CancellationToken.None));
+        Assert.Empty(await sla.DueForCheckAsync(clock.GetUtcNow(), 10, CancellationToken.None));
     }
 
     [Fact]
@@ -79,8 +81,7 @@ public sealed class SlaBreachTests(SlaClusterFixture fixture) : IClassFixture<Sl
         var fast = await OpenAsync("fast");
 
         await Eventually.TrueAsync(async () => (await queries.GetAsync(slow, CancellationToken.None))?.Sla is not null && (await queries.GetAsync(fast, CancellationToken.None))?.Sla is not null, Patience);
-        fixture.WatchClock.SetUtcNow(DateTimeOffset.UtcNow.AddMinutes(75));
-        await fixture.Watch().PassAsync(CancellationToken.None);
+        await fixture.Watch(new FakeTimeProvider(DateTimeOffset.UtcNow.AddMinutes(75))).PassAsync(CancellationToken.None);
 
         var byDue = await queries.ListAsync(new TicketQuery { Tag = "sorting", Sort = new TicketSort(TicketSortField.DueAt, false) }, CancellationToken.None);
         var breached = await queries.ListAsync(new TicketQuery { Tag = "sorting", SlaStates = [SlaState.Breached] }, CancellationToken.None);

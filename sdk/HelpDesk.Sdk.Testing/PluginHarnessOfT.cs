@@ -8,6 +8,7 @@ namespace HelpDesk.Sdk.Testing;
 /// <summary>
 /// Loads one plugin as the hub does: its <see cref="PluginContext"/> carries the plugin id, its configuration section and
 /// a service collection that already holds <see cref="IHelpDeskApi"/> (the harness's <see cref="RecordingHelpDeskApi"/>),
+/// <see cref="IPluginState"/> (a <see cref="MemoryPluginState"/>),
 /// <see cref="TimeProvider"/> and logging. Then a test delivers events and webhook calls to the plugin's capabilities.
 /// Exceptions a capability throws reach the test, where the hub would retry the event or answer 502.
 /// </summary>
@@ -22,25 +23,32 @@ public sealed class PluginHarness<TPlugin> : IAsyncDisposable
     /// <param name="timeProvider">The clock the plugin and the fake hub see; the system clock when null.</param>
     /// <param name="configureServices">Runs after the plugin registered, to replace its services with fakes (an HTTP handler, say).</param>
     /// <param name="pluginId">The id the plugin is loaded under.</param>
+    /// <param name="state">The plugin's durable state; pass the one of an earlier harness to stand for a restart.</param>
     public PluginHarness(
         IReadOnlyDictionary<string, string?>? configuration = null,
         TimeProvider? timeProvider = null,
         Action<IServiceCollection>? configureServices = null,
-        string pluginId = "test-plugin")
+        string pluginId = "test-plugin",
+        MemoryPluginState? state = null)
     {
         PluginId = pluginId;
         TimeProvider = timeProvider ?? TimeProvider.System;
         Api = new RecordingHelpDeskApi(TimeProvider);
+        State = state ?? new MemoryPluginState();
         Configuration = PluginConfiguration.Section(pluginId, configuration ?? new Dictionary<string, string?>());
 
         var services = new ServiceCollection();
         services.AddSingleton<IHelpDeskApi>(Api);
+        services.AddSingleton<IPluginState>(State);
         services.AddSingleton(TimeProvider);
         services.AddLogging();
         new TPlugin().Register(new PluginContext(pluginId, Configuration, services));
         configureServices?.Invoke(services);
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
+
+    /// <summary>The plugin's durable state and reported problems.</summary>
+    public MemoryPluginState State { get; }
 
     /// <summary>The id the plugin was loaded under.</summary>
     public string PluginId { get; }

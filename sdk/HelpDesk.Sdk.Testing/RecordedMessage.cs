@@ -12,4 +12,7 @@ public sealed record RecordedMessage(long Ticket, MessageKind Kind, string Body,
 
     /// <summary>Its id on that channel, when it was added with one.</summary>
     public string? MessageId { get; init; }
+
+    /// <summary>The customer's message as the plugin gave it (sender, HTML, CC, files), when it was added with one.</summary>
+    public HelpDesk.Sdk.Tickets.InboundMessage? Inbound { get; init; }
 }

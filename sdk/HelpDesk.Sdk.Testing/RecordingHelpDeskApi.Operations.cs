@@ -7,7 +7,7 @@ public sealed partial class RecordingHelpDeskApi
 {
     /// <inheritdoc/>
     public Task<TicketSnapshot> OpenTicketAsync(NewTicket ticket, CancellationToken cancellationToken) =>
-        Record(nameof(OpenTicketAsync), [ticket], () => Open(ticket).Snapshot(), cancellationToken);
+        Record(nameof(OpenTicketAsync), [ticket], () => OpenOnce(ticket).Snapshot(), cancellationToken);
 
     /// <inheritdoc/>
     public Task<TicketSnapshot?> GetTicketAsync(long number, CancellationToken cancellationToken) =>
@@ -18,6 +18,29 @@ public sealed partial class RecordingHelpDeskApi
         Record<IReadOnlyList<TicketSnapshot>>(nameof(FindByExternalIdAsync), [externalId], () =>
             [.. _tickets.Select(t => t.Snapshot()).Where(t => t.ExternalId == externalId).OrderByDescending(t => t.Number)],
             cancellationToken);
+
+    /// <inheritdoc/>
+    /// <remarks>Finds the Message-IDs tickets were opened with or received replies with (this hub sends nothing).</remarks>
+    public Task<TicketSnapshot?> FindByMessageIdAsync(IReadOnlyList<string> messageIds, CancellationToken cancellationToken) =>
+        Record(nameof(FindByMessageIdAsync), [messageIds], () => messageIds
+            .Select(id => _tickets.Find(t => t.State.ExternalId == id || t.State.MessageIds.Contains(id)))
+            .FirstOrDefault(t => t is not null)?.Snapshot(), cancellationToken);
+
+    /// <inheritdoc/>
+    /// <remarks>Kept in memory, by SHA-256 as the hub does; read them back from <see cref="StoredAttachments"/>.</remarks>
+    public async Task<Attachment> StoreAttachmentAsync(string fileName, string contentType, Stream content, CancellationToken cancellationToken)
+    {
+        using var copy = new MemoryStream();
+        await content.CopyToAsync(copy, cancellationToken);
+        var bytes = copy.ToArray();
+        var attachment = new Attachment(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)), fileName, contentType, bytes.Length);
+        lock (_gate)
+        {
+            _attachments[attachment.Id] = bytes;
+        }
+
+        return await Record(nameof(StoreAttachmentAsync), [fileName, contentType], () => attachment, cancellationToken);
+    }
 
     /// <inheritdoc/>
     public Task<TicketSnapshot> AddCustomerReplyAsync(long number, string body, CancellationToken cancellationToken) =>

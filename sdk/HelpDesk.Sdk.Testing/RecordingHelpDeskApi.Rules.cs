@@ -16,6 +16,11 @@ public sealed partial class RecordingHelpDeskApi
     private static readonly TicketDecider Decider = new(PriorityMatrix.Default);
     private static readonly Actor Plugin = new(ActorKind.Integration, "plugin:test", "test");
 
+    // As the hub does: a plugin opening again with the same external id gets the ticket it opened. Seeded tickets
+    // stand for any already in the hub, so several may share an external id.
+    private TicketRecord OpenOnce(NewTicket ticket) =>
+        TicketInput.Blank(ticket.ExternalId) is { } externalId && _tickets.Find(t => t.State.ExternalId == externalId) is { } opened ? opened : Open(ticket);
+
     private TicketRecord Open(NewTicket ticket)
     {
         var record = new TicketRecord(ticket.Fields);
@@ -34,13 +39,22 @@ public sealed partial class RecordingHelpDeskApi
     {
         var ticket = Existing(number);
         var requester = ticket.State.Requester!;
-        var author = kind == MessageKind.CustomerReply ? new Actor(ActorKind.Customer, requester.Email, requester.Name) : Plugin;
+        var author = kind != MessageKind.CustomerReply ? Plugin
+            : inbound?.From is { } from ? new Actor(ActorKind.Customer, from.Email.Trim().ToLowerInvariant(), from.Name)
+            : new Actor(ActorKind.Customer, requester.Email, requester.Name);
         var visibility = kind == MessageKind.InternalNote ? MessageVisibility.Internal : MessageVisibility.Public;
-        var command = new AddMessage(body, visibility, author, inbound is null ? null : SdkMapping.ToDomain(inbound.Channel), inbound?.MessageId);
+        var command = new AddMessage(
+            body, visibility, author, inbound is null ? null : SdkMapping.ToDomain(inbound.Channel), inbound?.MessageId, inbound?.Html, inbound?.Cc,
+            inbound is null ? null : SdkMapping.ToDomain(inbound.Attachments));
         var now = _timeProvider.GetUtcNow();
         if (ticket.Apply(TicketDecider.AddMessage(ticket.State, command, now)) > 0)
         {
-            _messages.Add(new RecordedMessage(number, kind, body, now) { Channel = inbound?.Channel, MessageId = TicketInput.Blank(inbound?.MessageId) });
+            _messages.Add(new RecordedMessage(number, kind, body, now) 
+            {
+                Channel = inbound?.Channel,
+                MessageId = TicketInput.Blank(inbound?.MessageId),
+                Inbound = inbound,
+            });
         }
 
         return ticket.Snapshot();

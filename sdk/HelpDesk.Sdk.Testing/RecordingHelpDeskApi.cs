@@ -16,6 +16,7 @@ public sealed partial class RecordingHelpDeskApi : IHelpDeskApi
     private readonly List<RecordedCall> _calls = [];
     private readonly List<RecordedMessage> _messages = [];
     private readonly List<RecordedExternalUpdate> _externalUpdates = [];
+    private readonly Dictionary<string, byte[]> _attachments = new(StringComparer.Ordinal);
 
     /// <summary>Creates an empty hub on the system clock.</summary>
     public RecordingHelpDeskApi()
@@ -59,6 +60,18 @@ public sealed partial class RecordingHelpDeskApi : IHelpDeskApi
             lock (_gate)
             {
                 return [.. _externalUpdates];
+            }
+        }
+    }
+
+    /// <summary>The files stored through <see cref="StoreAttachmentAsync"/>, by id.</summary>
+    public IReadOnlyDictionary<string, byte[]> StoredAttachments
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return new Dictionary<string, byte[]>(_attachments, StringComparer.Ordinal);
             }
         }
     }

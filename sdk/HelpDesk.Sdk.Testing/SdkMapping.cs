@@ -21,7 +21,15 @@ internal static class SdkMapping
         Priority: ticket.Priority is { } priority ? ToDomain(priority) : null,
         Tags: ticket.Tags,
         Fields: ticket.Fields,
-        ExternalId: ticket.ExternalId);
+        ExternalId: ticket.ExternalId,
+        Category: ticket.Category,
+        Queue: ticket.Queue,
+        DescriptionHtml: ticket.HtmlDescription,
+        Cc: ticket.Cc,
+        Attachments: ToDomain(ticket.Attachments));
+
+    public static IReadOnlyList<Domain.Tickets.Attachment>? ToDomain(IReadOnlyList<Tickets.Attachment> attachments) =>
+        attachments is [] ? null : [.. attachments.Select(a => new Domain.Tickets.Attachment(a.Id, a.FileName, a.ContentType, a.Size, a.ContentId))];
 
     public static RecordExternalUpdate ToCommand(ExternalUpdate update) =>
         new(update.System, update.Key, update.Status, update.IsResolved, update.Comment, update.Author, update.Url, update.Id);

@@ -26,6 +26,24 @@ public interface IHelpDeskApi
     Task<IReadOnlyList<TicketSnapshot>> FindByExternalIdAsync(string externalId, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The ticket a message answers: the first of <paramref name="messageIds"/> (an email's In-Reply-To, then its
+    /// References from newest to oldest) that the hub received on a ticket or sent about one. Null when none is known.
+    /// </summary>
+    /// <param name="messageIds">Message-IDs in the order to try them, with their angle brackets.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<TicketSnapshot?> FindByMessageIdAsync(IReadOnlyList<string> messageIds, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Keeps a file in the hub's attachment store, to attach to a ticket or a reply. Throws
+    /// <see cref="HelpDeskApiException"/> (<see cref="HelpDeskApiError.Invalid"/>) past the hub's size limit.
+    /// </summary>
+    /// <param name="fileName">Its name as sent.</param>
+    /// <param name="contentType">Its MIME type.</param>
+    /// <param name="content">Its bytes, read to the end.</param>
+    /// <param name="cancellationToken">Cancels the copy.</param>
+    Task<Attachment> StoreAttachmentAsync(string fileName, string contentType, Stream content, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Tickets linked to this item of another system (<see cref="LinkExternalIssueAsync"/>), newest first: a webhook
     /// about a Jira issue finds the tickets to update. Several tickets may be linked to one item.
     /// </summary>

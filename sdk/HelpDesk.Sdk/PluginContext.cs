@@ -23,6 +23,6 @@ public sealed class PluginContext
     /// <summary>The plugin's configuration section, <c>HelpDesk:Plugins:{id}</c>, settable from the environment.</summary>
     public IConfiguration Configuration { get; }
 
-    /// <summary>The plugin's services; <see cref="IHelpDeskApi"/>, logging and <see cref="TimeProvider"/> are already in it.</summary>
+    /// <summary>The plugin's services; <see cref="IHelpDeskApi"/>, <see cref="IPluginState"/>, logging and <see cref="TimeProvider"/> are already in it.</summary>
     public IServiceCollection Services { get; }
 }

@@ -1,4 +1,7 @@
 using HelpDesk.Core.Alerts;
+using HelpDesk.Core.Attachments;
+using HelpDesk.Core.Messages;
+using HelpDesk.Core.Plugins;
 using HelpDesk.Core.Customers;
 using HelpDesk.Core.Escalations;
 using HelpDesk.Core.EventFeed;
@@ -37,7 +40,7 @@ public static class HelpDeskCoreExtensions
         services.AddOptions<HelpDeskOptions>().Bind(configuration.GetSection(HelpDeskOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
         // Hosted services start in this order: the store is migrated before the feed reads it and before plugins load.
-        services.AddStore(contentRoot);
+        services.AddStore(configuration, contentRoot);
         services.AddTickets(configuration);
         services.AddEventFeed(configuration);
         services.AddPluginHost(configuration);
@@ -48,7 +51,7 @@ public static class HelpDeskCoreExtensions
         return services;
     }
 
-    private static void AddStore(this IServiceCollection services, string contentRoot)
+    private static void AddStore(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         services.AddSingleton<IOptions<StorageOptions>>(sp => Options.Create(sp.GetRequiredService<IOptions<HelpDeskOptions>>().Value.Storage));
         services.AddSingleton(sp => CreateDatabase(sp.GetRequiredService<IOptions<HelpDeskOptions>>().Value, contentRoot));
@@ -59,6 +62,10 @@ public static class HelpDeskCoreExtensions
         services.AddSingleton<TicketNumberAllocator>();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<MessageIndex>();
+        services.AddSingleton(new AttachmentRoot(contentRoot));
+        services.AddOptions<AttachmentOptions>().Bind(configuration.GetSection($"{HelpDeskOptions.Section}:Attachments"));
+        services.AddSingleton<AttachmentStore>();
         services.AddHostedService<StoreInitializer>();
     }
 
@@ -89,6 +96,7 @@ public static class HelpDeskCoreExtensions
         services.AddOptions<PluginHostOptions>().Bind(configuration.GetSection($"{HelpDeskOptions.Section}:PluginHost"));
         services.AddSingleton<IPluginLoader, McMasterPluginLoader>();
         services.AddSingleton<PluginSettings>();
+        services.AddSingleton<PluginHubServices>();
         services.AddSingleton<PluginHost>();
         services.AddHostedService(sp => sp.GetRequiredService<PluginHost>());
         services.AddPluginCapabilities();

@@ -1,4 +1,6 @@
 using HelpDesk.Core.Alerts;
+using HelpDesk.Core.Attachments;
+using HelpDesk.Core.Messages;
 using HelpDesk.Core.Queries;
 using HelpDesk.Core.Tickets;
 using HelpDesk.Domain.Commands;
@@ -13,12 +15,39 @@ namespace HelpDesk.Core.Plugins;
 /// <see cref="IHelpDeskApi"/> for one plugin: every change goes through the ticket's grain, as the REST API's do,
 /// with the plugin as the actor (<c>plugin:{id}</c>); reads come from the projection.
 /// </summary>
-public sealed class PluginHelpDeskApi(string pluginId, TicketCommands commands, AlertCommands alerts, TicketQueries queries) : IHelpDeskApi
+public sealed class PluginHelpDeskApi(string pluginId, PluginHubServices hub) : IHelpDeskApi
 {
     private readonly Actor _plugin = new(ActorKind.Integration, $"plugin:{pluginId}", pluginId);
+    private readonly TicketCommands commands = hub.Commands;
+    private readonly AlertCommands alerts = hub.Alerts;
+    private readonly TicketQueries queries = hub.Queries;
 
-    public async Task<TicketSnapshot> OpenTicketAsync(NewTicket ticket, CancellationToken cancellationToken) =>
-        Snapshot(await commands.OpenAsync(SdkMapping.ToCommand(ticket), _plugin, idempotencyKey: null, requestHash: null, cancellationToken));
+    /// <summary>
+    /// With an external id the open is idempotent per plugin: the id reserves the ticket's number durably first, so a
+    /// retry after a crash (a mailbox re-polled before its checkpoint) finds the same ticket.
+    /// </summary>
+    public async Task<TicketSnapshot> OpenTicketAsync(NewTicket ticket, CancellationToken cancellationToken)
+    {
+        var command = SdkMapping.ToCommand(ticket) with { DescriptionHtml = MessageHtml.Sanitize(ticket.HtmlDescription) };
+        var key = TicketInput.Blank(ticket.ExternalId) is { } externalId ? $"plugin:{pluginId}:external:{externalId}" : null;
+        return Snapshot(await commands.OpenAsync(command, _plugin, key, requestHash: key is null ? null : "external-id", cancellationToken));
+    }
+
+    public async Task<TicketSnapshot?> FindByMessageIdAsync(IReadOnlyList<string> messageIds, CancellationToken cancellationToken) =>
+        await hub.Messages.FindTicketAsync(messageIds, cancellationToken) is { } number ? await GetTicketAsync(number, cancellationToken) : null;
+
+    public async Task<Sdk.Tickets.Attachment> StoreAttachmentAsync(string fileName, string contentType, Stream content, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var (id, size) = await hub.Attachments.SaveAsync(content, cancellationToken);
+            return new Sdk.Tickets.Attachment(id, AttachmentNames.FileName(fileName), AttachmentNames.ContentType(contentType), size);
+        }
+        catch (AttachmentTooLargeException tooLarge)
+        {
+            throw new HelpDeskApiException(HelpDeskApiError.Invalid, "content", tooLarge.Message);
+        }
+    }
 
     public async Task<TicketSnapshot?> GetTicketAsync(long number, CancellationToken cancellationToken) =>
         await queries.GetAsync(number, cancellationToken) is { } ticket ? SdkMapping.ToSnapshot(ticket) : null;
@@ -42,8 +71,12 @@ public sealed class PluginHelpDeskApi(string pluginId, TicketCommands commands, 
     {
         var ticket = await queries.GetAsync(number, cancellationToken)
             ?? throw new HelpDeskApiException(HelpDeskApiError.NotFound, "number", $"There is no ticket #{number}.");
-        var customer = new Actor(ActorKind.Customer, ticket.Requester!.Email, ticket.Requester.Name);
-        var command = new AddMessage(message.Body, MessageVisibility.Public, customer, SdkMapping.ToDomain(message.Channel), message.MessageId);
+        var customer = message.From is { } from
+            ? new Actor(ActorKind.Customer, from.Email.Trim().ToLowerInvariant(), from.Name)
+            : new Actor(ActorKind.Customer, ticket.Requester!.Email, ticket.Requester.Name);
+        var command = new AddMessage(
+            message.Body, MessageVisibility.Public, customer, SdkMapping.ToDomain(message.Channel), message.MessageId, MessageHtml.Sanitize(message.Html),
+            message.Cc, SdkMapping.ToDomain(message.Attachments));
         return Snapshot(await commands.AddMessageAsync(number, command, expectedVersion: null));
     }
 

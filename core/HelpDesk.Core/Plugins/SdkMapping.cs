@@ -38,7 +38,14 @@ public static class SdkMapping
         Priority: ticket.Priority is { } priority ? ByName<TicketPriority, Priority>(priority) : null,
         Tags: ticket.Tags,
         Fields: ticket.Fields,
-        ExternalId: ticket.ExternalId);
+        ExternalId: ticket.ExternalId,
+        Category: ticket.Category,
+        Queue: ticket.Queue,
+        Cc: ticket.Cc,
+        Attachments: ToDomain(ticket.Attachments));
+
+    public static IReadOnlyList<Domain.Tickets.Attachment>? ToDomain(IReadOnlyList<Sdk.Tickets.Attachment> attachments) =>
+        attachments is [] ? null : [.. attachments.Select(a => new Domain.Tickets.Attachment(a.Id, a.FileName, a.ContentType, a.Size, a.ContentId))];
 
     public static RecordExternalUpdate ToCommand(ExternalUpdate update) =>
         new(update.System, update.Key, update.Status, update.IsResolved, update.Comment, update.Author, update.Url, update.Id);

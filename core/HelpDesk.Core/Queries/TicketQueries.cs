@@ -1,6 +1,8 @@
+using System.Text.Json;
 using System.Data.Common;
 using System.Text;
 using HelpDesk.Core.Storage;
+using HelpDesk.Domain.Events;
 using HelpDesk.Domain.Tickets;
 
 namespace HelpDesk.Core.Queries;
@@ -39,13 +41,17 @@ public sealed class TicketQueries(Database database)
 
     public Task<IReadOnlyList<TicketMessage>> MessagesAsync(long number, bool includeInternal, CancellationToken cancellationToken) =>
         database.QueryAsync(
-            "SELECT id, version, kind, visibility, author_kind, author_id, author_name, body, created_at FROM ticket_texts "
+            "SELECT id, version, kind, visibility, author_kind, author_id, author_name, body, created_at, html, attachments FROM ticket_texts "
             + "WHERE ticket = @number AND kind <> 'subject'" + (includeInternal ? "" : " AND visibility = 'public'") + " ORDER BY id",
             command => command.With("@number", number),
             reader => new TicketMessage(
                 reader.GetInt64(0), reader.GetInt32(1), reader.GetString(2), Names.Parse<MessageVisibility>(reader.GetString(3)),
                 new Actor(Names.Parse<ActorKind>(reader.GetString(4)), reader.GetString(5), reader.NullableString(6)),
-                reader.GetString(7), UnixTime.FromMs(reader.GetInt64(8))),
+                reader.GetString(7), UnixTime.FromMs(reader.GetInt64(8)))
+            {
+                Html = reader.NullableString(9),
+                Attachments = reader.NullableString(10) is { } files ? JsonSerializer.Deserialize<List<Attachment>>(files, TicketEventJson.Options) ?? [] : [],
+            },
             cancellationToken);
 
     private string BuildListSql(TicketQuery query, DbCommand command)

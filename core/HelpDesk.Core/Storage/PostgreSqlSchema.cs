@@ -232,5 +232,42 @@ internal static class PostgreSqlSchema
             updated_at BIGINT  NOT NULL
         );
         """,
+        """
+        -- Email: who a customer copied, a message's HTML and files, and every Message-ID a ticket received or sent, so
+        -- an answer threads onto its ticket by In-Reply-To / References. Plugins keep small durable state (a mailbox's
+        -- position) and report problems an admin should see (a message that could not be parsed).
+        ALTER TABLE tickets ADD COLUMN cc TEXT;
+        ALTER TABLE ticket_texts ADD COLUMN html TEXT;
+        ALTER TABLE ticket_texts ADD COLUMN attachments TEXT;
+        CREATE TABLE ticket_message_ids (
+            message_id TEXT    PRIMARY KEY,
+            ticket     BIGINT NOT NULL,
+            sent       INTEGER NOT NULL,
+            at         BIGINT NOT NULL
+        );
+        CREATE INDEX ticket_message_ids_by_ticket ON ticket_message_ids (ticket, at);
+        CREATE TABLE ticket_attachments (
+            ticket     BIGINT NOT NULL,
+            id           TEXT    NOT NULL,
+            file_name    TEXT    NOT NULL,
+            content_type TEXT    NOT NULL,
+            size         BIGINT NOT NULL,
+            PRIMARY KEY (ticket, id)
+        );
+        CREATE TABLE plugin_state (
+            plugin     TEXT    NOT NULL,
+            key        TEXT    NOT NULL,
+            value      TEXT    NOT NULL,
+            updated_at BIGINT NOT NULL,
+            PRIMARY KEY (plugin, key)
+        );
+        CREATE TABLE plugin_problems (
+            plugin     TEXT    NOT NULL,
+            key        TEXT    NOT NULL,
+            detail     TEXT    NOT NULL,
+            at         BIGINT NOT NULL,
+            PRIMARY KEY (plugin, key)
+        );
+        """,
     ];
 }

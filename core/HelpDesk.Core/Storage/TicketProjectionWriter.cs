@@ -15,11 +15,11 @@ internal sealed class TicketProjectionWriter(PreparedCommands commands)
         INSERT INTO tickets (number, version, subject, description, status, priority, impact, urgency, channel, type, category,
             requester_email, requester_name, requester_language, requester_time_zone, organization, assignee, queue, tags, fields,
             external_id, external_links, public_message_count, internal_note_count, created_at, updated_at, first_agent_reply_at,
-            solved_at, closed_at, alerts, escalations, sla, sla_state, sla_due_at, sla_next_check)
+            solved_at, closed_at, alerts, escalations, sla, sla_state, sla_due_at, sla_next_check, cc)
         VALUES (@number, @version, @subject, @description, @status, @priority, @impact, @urgency, @channel, @type, @category,
             @requester_email, @requester_name, @requester_language, @requester_time_zone, @organization, @assignee, @queue, @tags,
             @fields, @external_id, @external_links, @public_message_count, @internal_note_count, @created_at, @updated_at,
-            @first_agent_reply_at, @solved_at, @closed_at, @alerts, @escalations, @sla, @sla_state, @sla_due_at, @sla_next_check)
+            @first_agent_reply_at, @solved_at, @closed_at, @alerts, @escalations, @sla, @sla_state, @sla_due_at, @sla_next_check, @cc)
         ON CONFLICT (number) DO UPDATE SET version = excluded.version, subject = excluded.subject, status = excluded.status,
             priority = excluded.priority, impact = excluded.impact, urgency = excluded.urgency, category = excluded.category,
             assignee = excluded.assignee, queue = excluded.queue, tags = excluded.tags, fields = excluded.fields,
@@ -27,12 +27,21 @@ internal sealed class TicketProjectionWriter(PreparedCommands commands)
             internal_note_count = excluded.internal_note_count, updated_at = excluded.updated_at,
             first_agent_reply_at = excluded.first_agent_reply_at, solved_at = excluded.solved_at, closed_at = excluded.closed_at,
             alerts = excluded.alerts, escalations = excluded.escalations, sla = excluded.sla, sla_state = excluded.sla_state,
-            sla_due_at = excluded.sla_due_at, sla_next_check = excluded.sla_next_check
+            sla_due_at = excluded.sla_due_at, sla_next_check = excluded.sla_next_check, cc = excluded.cc
         """;
 
     private const string InsertText = """
-        INSERT INTO ticket_texts (ticket, version, kind, visibility, author_kind, author_id, author_name, body, search_text, created_at)
-        VALUES (@ticket, @version, @kind, @visibility, @author_kind, @author_id, @author_name, @body, @search_text, @at)
+        INSERT INTO ticket_texts (ticket, version, kind, visibility, author_kind, author_id, author_name, body, search_text, created_at, html, attachments)
+        VALUES (@ticket, @version, @kind, @visibility, @author_kind, @author_id, @author_name, @body, @search_text, @at, @html, @attachments)
+        """;
+
+    private const string InsertReceivedMessageId = """
+        INSERT INTO ticket_message_ids (message_id, ticket, sent, at) VALUES (@message_id, @ticket, 0, @at) ON CONFLICT DO NOTHING
+        """;
+
+    private const string InsertAttachment = """
+        INSERT INTO ticket_attachments (ticket, id, file_name, content_type, size) VALUES (@ticket, @id, @file_name, @content_type, @size)
+        ON CONFLICT DO NOTHING
         """;
 
     private const string InsertLink = """
@@ -51,8 +60,20 @@ internal sealed class TicketProjectionWriter(PreparedCommands commands)
                     .With("@ticket", append.Ticket).With("@version", version).With("@kind", text.Kind)
                     .With("@visibility", Names.Of(text.Visibility)).With("@author_kind", Names.Of(text.Author.Kind))
                     .With("@author_id", text.Author.Id).With("@author_name", text.Author.Name).With("@body", text.Body)
-                    .With("@search_text", SearchText.Indexed(text.Body)).With("@at", UnixTime.ToMs(text.At))
+                    .With("@search_text", SearchText.Indexed(text.Body)).With("@at", UnixTime.ToMs(text.At)).With("@html", text.Html)
+                    .With("@attachments", text.Attachments is { Count: > 0 } files ? JsonSerializer.Serialize(files, TicketEventJson.Options) : null)
                     .ExecuteNonQueryAsync(cancellationToken);
+                foreach (var attachment in text.Attachments ?? [])
+                {
+                    await commands.Get(InsertAttachment).With("@ticket", append.Ticket).With("@id", attachment.Id).With("@file_name", attachment.FileName)
+                        .With("@content_type", attachment.ContentType).With("@size", attachment.Size).ExecuteNonQueryAsync(cancellationToken);
+                }
+            }
+
+            if (ReceivedMessageId(@event) is { } messageId)
+            {
+                await commands.Get(InsertReceivedMessageId).With("@message_id", messageId).With("@ticket", append.Ticket)
+                    .With("@at", UnixTime.ToMs(@event.At)).ExecuteNonQueryAsync(cancellationToken);
             }
         }
 
@@ -83,6 +104,14 @@ internal sealed class TicketProjectionWriter(PreparedCommands commands)
         }
     }
 
+    // An email's Message-ID, so the customer's next message in the thread finds this ticket by its References.
+    private static string? ReceivedMessageId(TicketEvent @event) => @event switch
+    {
+        TicketOpened { Channel: Channel.Email, ExternalId: { } id } => id,
+        CustomerReplied { MessageId: { } id } => id,
+        _ => null,
+    };
+
     private DbCommand UpsertTicketRow(TicketState t)
     {
         var (slaState, dueAt, nextCheck) = TicketSlaRow.Summary(t, t.UpdatedAt);
@@ -103,7 +132,8 @@ internal sealed class TicketProjectionWriter(PreparedCommands commands)
         .With("@created_at", UnixTime.ToMs(t.CreatedAt)).With("@updated_at", UnixTime.ToMs(t.UpdatedAt))
         .With("@first_agent_reply_at", UnixTime.ToMs(t.FirstAgentReplyAt)).With("@solved_at", UnixTime.ToMs(t.SolvedAt))
         .With("@closed_at", UnixTime.ToMs(t.ClosedAt)).With("@alerts", JsonSerializer.Serialize(ShownAlerts(t), TicketEventJson.Options))
-        .With("@escalations", JsonSerializer.Serialize(t.Escalations, TicketEventJson.Options));
+        .With("@escalations", JsonSerializer.Serialize(t.Escalations, TicketEventJson.Options))
+        .With("@cc", t.Cc.Count > 0 ? JsonSerializer.Serialize(t.Cc) : null);
 
     // A storm incident can hold thousands of alerts; the row keeps the ones an agent looks at first (the alerts table has all).
     private static IEnumerable<TicketAlert> ShownAlerts(TicketState t) =>

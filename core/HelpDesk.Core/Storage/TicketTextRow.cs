@@ -3,17 +3,21 @@ using HelpDesk.Domain.Tickets;
 
 namespace HelpDesk.Core.Storage;
 
-/// <summary>A searchable text of a ticket: its subject, description, a reply or an internal note.</summary>
+/// <summary>A searchable text of a ticket: its subject, description, a reply or an internal note, with what came with it.</summary>
 public sealed record TicketTextRow(string Kind, MessageVisibility Visibility, Actor Author, string Body, DateTimeOffset At)
 {
+    public string? Html { get; init; }
+
+    public IReadOnlyList<Attachment>? Attachments { get; init; }
+
     public static IEnumerable<TicketTextRow> From(TicketEvent @event) => @event switch
     {
         TicketOpened o =>
         [
             new("subject", MessageVisibility.Public, o.Actor, o.Subject, o.At),
-            new("description", MessageVisibility.Public, RequesterAsAuthor(o), o.Description, o.At),
+            new("description", MessageVisibility.Public, RequesterAsAuthor(o), o.Description, o.At) { Html = o.DescriptionHtml, Attachments = o.Attachments },
         ],
-        CustomerReplied r => [new("reply", MessageVisibility.Public, r.Actor, r.Body, r.At)],
+        CustomerReplied r => [new("reply", MessageVisibility.Public, r.Actor, r.Body, r.At) { Html = r.Html, Attachments = r.Attachments }],
         AgentReplied r => [new("reply", MessageVisibility.Public, r.Actor, r.Body, r.At)],
         InternalNoteAdded n => [new("note", MessageVisibility.Internal, n.Actor, n.Body, n.At)],
         _ => [],

@@ -3,6 +3,7 @@ using HelpDesk.Domain.Tickets;
 namespace HelpDesk.Domain.Commands;
 
 /// <summary>Give either <see cref="Priority"/> or impact and urgency (the matrix decides), or neither (normal).</summary>
+/// <param name="Queue">The queue it starts in (a mailbox's default), before any rule moves it.</param>
 public sealed record OpenTicket(
     string Subject,
     string Description,
@@ -15,4 +16,8 @@ public sealed record OpenTicket(
     Urgency? Urgency = null,
     IReadOnlyList<string>? Tags = null,
     IReadOnlyDictionary<string, string>? Fields = null,
-    string? ExternalId = null);
+    string? ExternalId = null,
+    string? Queue = null,
+    string? DescriptionHtml = null,
+    IReadOnlyList<string>? Cc = null,
+    IReadOnlyList<Attachment>? Attachments = null);

@@ -19,9 +19,14 @@ public sealed partial class TicketDecider(PriorityMatrix matrix)
         }
 
         var tagProblem = TicketInput.Tags("tags", command.Tags, out var tags);
+        var ccProblem = TicketInput.Cc("cc", command.Cc, command.Requester.Email?.Trim() ?? "", out var cc);
         var problem = TicketInput.SingleLine("subject", command.Subject, TicketLimits.Subject)
             ?? TicketInput.Text("description", command.Description, TicketLimits.Body)
             ?? TicketInput.Requester(command.Requester)
+            ?? TicketInput.Html("descriptionHtml", command.DescriptionHtml)
+            ?? ccProblem
+            ?? TicketInput.Attachments("attachments", command.Attachments)
+            ?? TicketInput.SingleLine("queue", command.Queue, TicketLimits.AgentOrQueue, required: false)
             ?? TicketInput.SingleLine("category", command.Category, TicketLimits.Category, required: false)
             ?? TicketInput.SingleLine("externalId", command.ExternalId, TicketLimits.ExternalId, required: false)
             ?? tagProblem
@@ -37,7 +42,7 @@ public sealed partial class TicketDecider(PriorityMatrix matrix)
             return Rejection.Invalid("priority", "Give either a priority or both impact and urgency, not both.");
         }
 
-        return Decision.Accept([new TicketOpened(
+        TicketEvent opened = new TicketOpened(
             actor,
             now,
             number,
@@ -52,7 +57,15 @@ public sealed partial class TicketDecider(PriorityMatrix matrix)
             command.Priority is null ? command.Urgency : null,
             tags,
             command.Fields ?? new Dictionary<string, string>(),
-            TicketInput.Blank(command.ExternalId))]);
+            TicketInput.Blank(command.ExternalId),
+            TicketInput.Blank(command.DescriptionHtml),
+            cc is [] ? null : cc,
+            command.Attachments is null or [] ? null : command.Attachments);
+
+        // A ticket opened straight into a queue (a mailbox's default) is there from its first version, as if moved.
+        return TicketInput.Blank(command.Queue) is { } queue
+            ? Decision.Accept([opened, new Assigned(actor, now, null, queue)])
+            : Decision.Accept([opened]);
     }
 
     public static Decision AddMessage(TicketState state, AddMessage command, DateTimeOffset now)
@@ -62,9 +75,13 @@ public sealed partial class TicketDecider(PriorityMatrix matrix)
             return NoSuchTicket;
         }
 
+        var ccProblem = TicketInput.Cc("cc", command.Cc, state.Requester?.Email ?? "", out var cc);
         var problem = TicketInput.Text("body", command.Body, TicketLimits.Body)
             ?? TicketInput.Author(command.Author)
-            ?? TicketInput.SingleLine("messageId", command.MessageId, TicketLimits.MessageId, required: false);
+            ?? TicketInput.SingleLine("messageId", command.MessageId, TicketLimits.MessageId, required: false)
+            ?? TicketInput.Html("html", command.Html)
+            ?? ccProblem
+            ?? TicketInput.Attachments("attachments", command.Attachments);
         if (problem is not null)
         {
             return problem;
@@ -93,7 +110,9 @@ public sealed partial class TicketDecider(PriorityMatrix matrix)
         {
             // A customer's answer puts a pending or solved ticket back in the agents' hands, as in Zendesk;
             // on-hold stays on hold because the ticket waits on a third party, not on the customer.
-            TicketEvent reply = new CustomerReplied(author, now, command.Body, command.Channel, TicketInput.Blank(command.MessageId));
+            TicketEvent reply = new CustomerReplied(
+                author, now, command.Body, command.Channel, TicketInput.Blank(command.MessageId), TicketInput.Blank(command.Html), cc is [] ? null : cc,
+                command.Attachments is null or [] ? null : command.Attachments);
             return state.Status is TicketStatus.Pending or TicketStatus.Solved
                 ? Decision.Accept([reply, new StatusChanged(author, now, state.Status, TicketStatus.Open)])
                 : Decision.Accept([reply]);

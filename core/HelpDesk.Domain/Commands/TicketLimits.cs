@@ -21,4 +21,10 @@ public static class TicketLimits
     public const int Fields = 100;
     public const int FieldKey = 64;
     public const int FieldValue = 4_096;
+
+    /// <summary>HTML carries markup around the same words, so it may be larger than the text.</summary>
+    public const int Html = 262_144;
+    public const int Cc = 50;
+    public const int Attachments = 100;
+    public const int FileName = 255;
 }

@@ -65,6 +65,9 @@ public sealed partial class TicketState
     [JsonIgnore]
     public SortedSet<string> MessageIds { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>Everyone the customer copied on the ticket (email CC), lower-case; they hear what the requester hears.</summary>
+    public SortedSet<string> Cc { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>The ids of the external updates it recorded, so a redelivered webhook is not recorded twice. Rebuilt from the events, like <see cref="MessageIds"/>.</summary>
     [JsonIgnore]
     public SortedSet<string> ExternalUpdateIds { get; set; } = new(StringComparer.Ordinal);
@@ -99,6 +102,8 @@ public sealed partial class TicketState
                 {
                     MessageIds.Add(messageId);
                 }
+
+                Cc.UnionWith(replied.Cc ?? []);
 
                 break;
             case AgentReplied:
@@ -197,6 +202,7 @@ public sealed partial class TicketState
         copy.Escalations = [.. Escalations];
         copy.EscalationNoteIds = new SortedSet<string>(EscalationNoteIds, StringComparer.Ordinal);
         copy.MessageIds = new SortedSet<string>(MessageIds, StringComparer.Ordinal);
+        copy.Cc = new SortedSet<string>(Cc, StringComparer.Ordinal);
         copy.ExternalUpdateIds = new SortedSet<string>(ExternalUpdateIds, StringComparer.Ordinal);
         copy.SlaPauses = [.. SlaPauses];
         return copy;
@@ -208,6 +214,7 @@ public sealed partial class TicketState
         Subject = opened.Subject;
         Description = opened.Description;
         Requester = opened.Requester;
+        Cc.UnionWith(opened.Cc ?? []);
         Channel = opened.Channel;
         Type = opened.Type;
         Category = opened.Category;

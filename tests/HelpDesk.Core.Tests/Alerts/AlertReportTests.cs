@@ -217,7 +217,7 @@ public sealed class AlertReportTests(AlertClusterFixture fixture) : IClassFixtur
     public async Task A_plugin_reports_through_the_sdk_and_is_the_actor_of_the_ticket()
     {
         var services = fixture.Cluster.Silos[0].ServiceProvider;
-        var api = new PluginHelpDeskApi("monitoring", services.GetRequiredService<TicketCommands>(), Alerts, services.GetRequiredService<TicketQueries>());
+        var api = (PluginHelpDeskApi)services.GetRequiredService<PluginHubServices>().ApiFor("monitoring");
         var signal = new SdkAlerts.AlertSignal(NewSource(), "4c60e57ea1aac62d", SdkAlerts.AlertStatus.Firing, "Disk almost full")
         {
             Severity = SdkAlerts.AlertSeverity.Warning,

@@ -16,7 +16,7 @@ public sealed class PluginHelpDeskApiExternalTests(TicketClusterFixture fixture)
     private PluginHelpDeskApi Api()
     {
         var services = fixture.Cluster.Silos[0].ServiceProvider;
-        return new PluginHelpDeskApi("jira", services.GetRequiredService<TicketCommands>(), services.GetRequiredService<AlertCommands>(), services.GetRequiredService<TicketQueries>());
+        return (PluginHelpDeskApi)services.GetRequiredService<PluginHubServices>().ApiFor("jira");
     }
 
     private static NewTicket Ticket() => new("Checkout fails", "Since 9:00.", new Customer("ana@example.com", "Ana"));

@@ -26,9 +26,7 @@ public sealed partial class PluginHost(
     IHostEnvironment environment,
     IPluginLoader loader,
     PluginSettings settings,
-    TicketCommands commands,
-    AlertCommands alerts,
-    TicketQueries queries,
+    PluginHubServices hub,
     IConfiguration configuration,
     EventSubscribers subscribers,
     SubscriberCheckpoints checkpoints,
@@ -199,7 +197,8 @@ public sealed partial class PluginHost(
 
     private void AddHostServices(IServiceCollection services, string id)
     {
-        services.AddSingleton<IHelpDeskApi>(new PluginHelpDeskApi(id, commands, alerts, queries));
+        services.AddSingleton(hub.ApiFor(id));
+        services.AddSingleton(hub.StateFor(id));
         services.AddSingleton(time);
         services.AddSingleton(loggers);
         services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));

@@ -1,0 +1,94 @@
+using System.Security.Cryptography;
+using HelpDesk.Core.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace HelpDesk.Core.Attachments;
+
+/// <summary>
+/// Files kept by their content (<c>{DataDirectory}/attachments/ab/abcdef…</c>, named by SHA-256): the same file sent
+/// twice, or re-imported after a crash, is stored once. A file is written under a temporary name and moved into place
+/// only when complete, so a reader never sees half of one.
+/// </summary>
+public sealed class AttachmentStore(IOptions<HelpDeskOptions> options, IOptions<AttachmentOptions> limits, AttachmentRoot root)
+{
+    public long MaxBytes => limits.Value.MaxBytes;
+
+    /// <summary>Copies the content in, refusing it past <see cref="MaxBytes"/>; returns its id and size.</summary>
+    public async Task<(string Id, long Size)> SaveAsync(Stream content, CancellationToken cancellationToken)
+    {
+        var directory = Path.Combine(root.Resolve(options.Value), "incoming");
+        Directory.CreateDirectory(directory);
+        var temporary = Path.Combine(directory, $"{Guid.NewGuid():N}.part");
+        try
+        {
+            string id;
+            long size = 0;
+            using (var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
+            await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            {
+                var buffer = new byte[81920];
+                int read;
+                while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
+                {
+                    size += read;
+                    if (size > MaxBytes)
+                    {
+                        throw new AttachmentTooLargeException(MaxBytes);
+                    }
+
+                    hash.AppendData(buffer, 0, read);
+                    await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                }
+
+                await file.FlushAsync(cancellationToken);
+                id = Convert.ToHexStringLower(hash.GetHashAndReset());
+            }
+
+            var target = PathOf(id);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            if (File.Exists(target))
+            {
+                File.Delete(temporary);
+            }
+            else
+            {
+                File.Move(temporary, target, overwrite: true);
+            }
+
+            return (id, size);
+        }
+        finally
+        {
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
+        }
+    }
+
+    /// <summary>The file's content, or null when there is no such file (or the id is not one of ours).</summary>
+    public Stream? OpenRead(string id) =>
+        IsId(id) && File.Exists(PathOf(id)) ? new FileStream(PathOf(id), FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true) : null;
+
+    public static bool IsId(string id) => id is { Length: 64 } && id.All(char.IsAsciiHexDigitLower);
+
+    private string PathOf(string id) => Path.Combine(root.Resolve(options.Value), id[..2], id);
+}
+
+/// <summary>Where attachments live: under the data directory, resolved against the content root once known.</summary>
+public sealed class AttachmentRoot(string contentRoot)
+{
+    public string Resolve(HelpDeskOptions options) => Path.Combine(HelpDeskCoreExtensions.ResolveDataDirectory(options, contentRoot), "attachments");
+}
+
+/// <summary><c>HelpDesk:Attachments</c>.</summary>
+public sealed class AttachmentOptions
+{
+    /// <summary>The largest single file kept; 25 MB, as most mail servers accept.</summary>
+    public long MaxBytes { get; set; } = 25 * 1024 * 1024;
+}
+
+public sealed class AttachmentTooLargeException(long maxBytes) : Exception($"The file is larger than the {maxBytes} bytes an attachment may have.")
+{
+    public long MaxBytes { get; } = maxBytes;
+}

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using HelpDesk.Core.EventFeed;
 using HelpDesk.Core.Escalations;
+using HelpDesk.Core.Messages;
 using HelpDesk.Core.Plugins.Capabilities;
 using HelpDesk.Core.Queries;
 using HelpDesk.Core.Routing;
@@ -26,6 +27,7 @@ public sealed class NotificationDispatcher(
     TicketQueries queries,
     RoutingStore agents,
     NotificationTemplates templates,
+    MessageIndex thread,
     IOptions<NotificationOptions> options,
     IOptions<EscalationOptions> links,
     ILogger<NotificationDispatcher> logger) : IEventSubscriber
@@ -54,9 +56,22 @@ public sealed class NotificationDispatcher(
             return;
         }
 
+        var threading = await ThreadingAsync(ticket.Number, cancellationToken);
         foreach (var recipient in recipients)
         {
-            var message = await ComposeAsync(kind, ticket, @event, recipient, cancellationToken);
+            var composed = await ComposeAsync(kind, ticket, @event, recipient, cancellationToken);
+            var message = composed with
+            {
+                InReplyTo = threading.InReplyTo,
+
+                // A retry finds its own id already recorded; a message does not refer to itself.
+                References = [.. threading.References.Where(id => id != composed.MessageId)],
+                Cc = NotificationRecipients.IsForRequester(kind) ? [.. ticket.Cc.Select(address => new MessageRecipient(address))] : [],
+                Automatic = kind != NotificationKind.AgentReplied,
+            };
+
+            // Recorded before sending, so the customer's answer to it finds this ticket even if we crash right after.
+            await thread.RecordSentAsync(message.MessageId, ticket.Number, @event.Event.At, cancellationToken);
             var sent = await channel.CallAsync((c, token) => c.SendAsync(message, token), cancellationToken);
             if (sent.Failure is { } failure)
             {
@@ -87,6 +102,19 @@ public sealed class NotificationDispatcher(
             HtmlBody = rendered.Html,
             Language = rendered.Language,
         };
+    }
+
+    /// <summary>
+    /// Our message answers the customer's latest (In-Reply-To) and lists the thread (References, the first message and
+    /// the most recent ones, as mail clients keep it short), so it lands in the customer's own conversation.
+    /// </summary>
+    private async Task<(string? InReplyTo, IReadOnlyList<string> References)> ThreadingAsync(long ticket, CancellationToken cancellationToken)
+    {
+        var messages = await thread.ThreadAsync(ticket, cancellationToken);
+        var inReplyTo = messages.LastOrDefault(m => !m.Sent)?.MessageId;
+        var ids = messages.Select(m => m.MessageId).ToList();
+        IReadOnlyList<string> references = ids.Count <= 20 ? ids : [ids[0], .. ids.TakeLast(19)];
+        return (inReplyTo, references);
     }
 
     private async Task<IReadOnlyList<Recipient>> RecipientsAsync(NotificationKind kind, TicketState ticket, CancellationToken cancellationToken)

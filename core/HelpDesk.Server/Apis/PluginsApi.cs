@@ -1,4 +1,5 @@
 using HelpDesk.Core.EventFeed;
+using HelpDesk.Core.Plugins;
 using HelpDesk.Core.Plugins.Hosting;
 using HelpDesk.Core.Storage;
 using HelpDesk.Server.Http;
@@ -6,7 +7,7 @@ using HelpDesk.Server.Security;
 
 namespace HelpDesk.Server.Apis;
 
-/// <summary>Admins see every plugin's state and event delivery, switch plugins on and off, and replay dead letters.</summary>
+/// <summary>Admins see every plugin's state, event delivery and reported problems, switch plugins on and off, and replay dead letters.</summary>
 public static class PluginsApi
 {
     public static IEndpointRouteBuilder MapPluginsApiV1(this IEndpointRouteBuilder routes)
@@ -21,7 +22,7 @@ public static class PluginsApi
         return routes;
     }
 
-    private static async Task<IResult> ListAsync(PluginHost host, SubscriberCheckpoints checkpoints, ITicketEventStore events, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(PluginHost host, SubscriberCheckpoints checkpoints, ITicketEventStore events, Database database, CancellationToken cancellationToken)
     {
         var head = await events.LastPositionAsync(cancellationToken);
         var items = new List<object>();
@@ -34,6 +35,7 @@ public static class PluginsApi
             {
                 status.Id, status.Version, status.DisplayName, status.State, status.Capabilities, status.Error, status.Since,
                 Delivery = new { Checkpoint = checkpoint, Lag = head - checkpoint, DeadLetters = parked },
+                Problems = await PluginStateStore.ProblemsAsync(database, status.Id, cancellationToken),
             });
         }
 

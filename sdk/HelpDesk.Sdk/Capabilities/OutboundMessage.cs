@@ -23,6 +23,12 @@ public sealed record OutboundMessage(string MessageId, long Ticket, IReadOnlyLis
     /// <summary>The thread's earlier messages, oldest first (email's References).</summary>
     public IReadOnlyList<string> References { get; init; } = [];
 
+    /// <summary>
+    /// True when no person wrote it (ticket received, solved, reminders): email marks it <c>Auto-Submitted</c> so other
+    /// systems' auto-replies do not answer it, which is how mail loops start.
+    /// </summary>
+    public bool Automatic { get; init; }
+
     /// <summary>Where answers should go (the mailbox the ticket came in on); null for the channel's default.</summary>
     public string? ReplyTo { get; init; }
 }

@@ -1,0 +1,47 @@
+using HelpDesk.Connectors.Email.Inbound;
+using HelpDesk.Connectors.Email.Outbound;
+using HelpDesk.Sdk;
+using HelpDesk.Sdk.Capabilities;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace HelpDesk.Connectors.Email.Hosting;
+
+/// <summary>
+/// The email channel: one poll task per configured mailbox, the <c>email</c> outbound channel over SMTP, and a status
+/// task that shows configuration problems on the plugin's admin status. Without configuration the plugin still runs,
+/// says what is missing, and refuses to send (so notifications wait in the feed until SMTP is set up).
+/// </summary>
+public sealed class EmailPlugin : IHelpDeskPlugin
+{
+    /// <inheritdoc/>
+    public void Register(PluginContext context)
+    {
+        var options = EmailOptions.From(context.Configuration, out var problems);
+        context.Services.AddSingleton(options);
+        context.Services.AddSingleton<IScheduledTask>(sp => new ConfigurationStatus(problems, options, sp.GetRequiredService<IPluginState>()));
+
+        if (options.Smtp is { } smtp)
+        {
+            context.Services.AddSingleton(smtp);
+            context.Services.AddSingleton<IOutboundChannel, SmtpChannel>();
+        }
+        else
+        {
+            context.Services.AddSingleton<IOutboundChannel>(new UnconfiguredChannel());
+        }
+
+        context.Services.AddSingleton(sp => new SenderRateLimit(options.SenderLimit, options.SenderWindow, sp.GetRequiredService<TimeProvider>()));
+        context.Services.AddSingleton(sp => new MailAttachments(sp.GetRequiredService<IHelpDeskApi>(), options.MaxAttachmentBytes));
+        context.Services.AddSingleton<MailImporter>();
+        foreach (var mailbox in options.Mailboxes)
+        {
+            context.Services.AddSingleton<IScheduledTask>(sp => new MailboxPoller(
+                mailbox,
+                sp.GetRequiredService<MailImporter>(),
+                sp.GetRequiredService<IHelpDeskApi>(),
+                sp.GetRequiredService<IPluginState>(),
+                sp.GetRequiredService<ILogger<MailboxPoller>>()));
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using HelpDesk.Connectors.Email.Hosting;
+using MailKit.Net.Imap;
+using MailKit.Security;
+
+namespace HelpDesk.Connectors.Email.Inbound;
+
+/// <summary>Opens an authenticated IMAP session to a mailbox, by password or OAuth2 token.</summary>
+public static class MailboxConnection
+{
+    public static async Task<ImapClient> OpenAsync(MailboxOptions mailbox, CancellationToken cancellationToken)
+    {
+        var client = new ImapClient { Timeout = 15_000 };
+        try
+        {
+            await client.ConnectAsync(mailbox.Host, mailbox.Port, Socket(mailbox.Security), cancellationToken);
+            if (mailbox.AccessToken is { Length: > 0 } token)
+            {
+                await client.AuthenticateAsync(new SaslMechanismOAuth2(mailbox.User, token), cancellationToken);
+            }
+            else
+            {
+                await client.AuthenticateAsync(mailbox.User, mailbox.Password ?? "", cancellationToken);
+            }
+
+            return client;
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+    }
+
+    public static SecureSocketOptions Socket(MailSecurity security) => security switch
+    {
+        MailSecurity.Tls => SecureSocketOptions.SslOnConnect,
+        MailSecurity.StartTls => SecureSocketOptions.StartTls,
+        _ => SecureSocketOptions.None,
+    };
+}

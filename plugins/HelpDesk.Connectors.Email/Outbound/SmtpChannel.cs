@@ -1,0 +1,44 @@
+using HelpDesk.Connectors.Email.Hosting;
+using HelpDesk.Connectors.Email.Inbound;
+using HelpDesk.Sdk;
+using HelpDesk.Sdk.Capabilities;
+using MailKit.Net.Smtp;
+using MimeKit;
+
+namespace HelpDesk.Connectors.Email.Outbound;
+
+/// <summary>
+/// The <c>email</c> channel: sends what the hub's durable feed hands it over SMTP, threaded under the customer's
+/// messages (Message-ID, In-Reply-To, References), with the ticket number in the subject and the ticket's mailbox as
+/// Reply-To. A message the server accepted is remembered by its Message-ID, so the feed's redelivery after a crash or
+/// a timeout does not send it twice; a server that is down fails the call and the feed retries later.
+/// </summary>
+public sealed class SmtpChannel(SmtpOptions smtp, EmailOptions options, IHelpDeskApi hub, IPluginState state, TimeProvider time) : IOutboundChannel
+{
+    public string Name => "email";
+
+    public async Task<OutboundReceipt> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
+    {
+        var sentKey = $"sent:{message.MessageId}";
+        if (await state.GetAsync(sentKey, cancellationToken) is not null)
+        {
+            return new OutboundReceipt(message.MessageId);
+        }
+
+        var ticket = await hub.GetTicketAsync(message.Ticket, cancellationToken);
+        var mailbox = ticket?.Fields.TryGetValue("mailbox", out var name) == true ? options.Mailboxes.FirstOrDefault(m => m.Name == name) : null;
+        var mime = OutboundMail.Compose(message, smtp, mailbox?.Address ?? message.ReplyTo);
+
+        using var client = new SmtpClient { Timeout = (int)smtp.Timeout.TotalMilliseconds };
+        await client.ConnectAsync(smtp.Host, smtp.Port, MailboxConnection.Socket(smtp.Security), cancellationToken);
+        if (smtp.User is { } user)
+        {
+            await client.AuthenticateAsync(user, smtp.Password ?? "", cancellationToken);
+        }
+
+        await client.SendAsync(mime, cancellationToken);
+        await state.SetAsync(sentKey, time.GetUtcNow().ToString("O"), CancellationToken.None);
+        await client.DisconnectAsync(quit: true, cancellationToken);
+        return new OutboundReceipt(message.MessageId);
+    }
+}

@@ -48,6 +48,8 @@ internal static class EmailHarness
     public static Dictionary<string, string?> Merge(params Dictionary<string, string?>[] parts) =>
         parts.SelectMany(p => p).ToDictionary(p => p.Key, p => p.Value);
 
+    public static EmailOptions Options(this PluginHarness<EmailPlugin> harness) => harness.Services.GetRequiredService<EmailOptions>();
+
     public static MailImporter Importer(this PluginHarness<EmailPlugin> harness) => harness.Services.GetRequiredService<MailImporter>();
 
     public static MailboxOptions MailboxOptions(this PluginHarness<EmailPlugin> harness, int index = 0) => harness.Services.GetRequiredService<EmailOptions>().Mailboxes[index];

@@ -65,7 +65,7 @@ public sealed class SmtpChannelTests
         await using (var down = EmailHarness.For(EmailHarness.Smtp(port: FreePort.Next()), state))
         {
             down.Api.Seed(new NewTicket("Printer", "It jams.", new Customer(customer)));
-            await Assert.ThrowsAnyAsync<Exception>(() => Channel(down).SendAsync(message, default));
+            await Assert.ThrowsAsync<ChannelUnavailableException>(() => Channel(down).SendAsync(message, default));
         }
 
         await using var up = EmailHarness.For(EmailHarness.Smtp(), state);

@@ -45,6 +45,9 @@ public static class FixturePlugins
     /// <summary>Installs the first-party GitHub connector (plugins/HelpDesk.Connectors.GitHub) as built; returns its folder.</summary>
     public static string InstallGitHub(string pluginsDirectory) => Install(pluginsDirectory, "github", "github", "github");
 
+    /// <summary>Installs the first-party email channel (plugins/HelpDesk.Connectors.Email) as built; returns its folder.</summary>
+    public static string InstallEmail(string pluginsDirectory) => Install(pluginsDirectory, "email", "email", "email");
+
     /// <summary>
     /// Copies another build of the echo plugin over an installed one, file by file, the way an admin upgrades a plugin
     /// in place; the manifest goes last, keeping the installed id.

@@ -104,7 +104,12 @@ public sealed class EventDispatcher(
             }
             catch (Exception error) when (!cancellationToken.IsCancellationRequested)
             {
-                if (attempt >= maxAttempts)
+                if (error is DeferredDeliveryException)
+                {
+                    // Not the event's fault: the attempt does not count, so an outage never parks what it delayed.
+                    attempt--;
+                }
+                else if (attempt >= maxAttempts)
                 {
                     return (attempt, error);
                 }

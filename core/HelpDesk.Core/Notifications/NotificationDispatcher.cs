@@ -73,6 +73,11 @@ public sealed class NotificationDispatcher(
             // Recorded before sending, so the customer's answer to it finds this ticket even if we crash right after.
             await thread.RecordSentAsync(message.MessageId, ticket.Number, @event.Event.At, cancellationToken);
             var sent = await channel.CallAsync((c, token) => c.SendAsync(message, token), cancellationToken);
+            if (sent.Failure is { Kind: CapabilityFailureKind.Deferred or CapabilityFailureKind.TimedOut or CapabilityFailureKind.CircuitOpen } outage)
+            {
+                throw new DeferredDeliveryException($"Channel '{options.Value.Channel}' cannot send {kind} for ticket {ticket.Number} now: {outage.Message}");
+            }
+
             if (sent.Failure is { } failure)
             {
                 // Thrown so the feed retries this event later (and parks it after its attempts), losing nothing.

@@ -54,6 +54,17 @@ public sealed class TicketQueries(Database database)
             },
             cancellationToken);
 
+    /// <summary>One of the ticket's files, as it was attached (name and type as sent).</summary>
+    public async Task<Attachment?> AttachmentAsync(long number, string id, CancellationToken cancellationToken)
+    {
+        var rows = await database.QueryAsync(
+            "SELECT id, file_name, content_type, size FROM ticket_attachments WHERE ticket = @number AND id = @id",
+            command => command.With("@number", number).With("@id", id),
+            reader => new Attachment(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3)),
+            cancellationToken);
+        return rows is [var attachment] ? attachment : null;
+    }
+
     private string BuildListSql(TicketQuery query, DbCommand command)
     {
         var sql = new StringBuilder($"SELECT {TicketRowReader.Columns} FROM tickets t WHERE 1 = 1");

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HelpDesk.Core.Attachments;
 using HelpDesk.Core.Queries;
 using HelpDesk.Core.Storage;
 using HelpDesk.Domain.Events;
@@ -74,7 +75,27 @@ public static class TicketReads
 
         var messages = await queries.MessagesAsync(number, includeInternal: !caller.IsCustomer, cancellationToken);
         return Results.Json(
-            new ItemsResponse<MessageResponse>([.. messages.Select(m => new MessageResponse(m.Id, m.Version, m.Kind, m.Visibility, m.Author, m.Body, m.At))]),
+            new ItemsResponse<MessageResponse>([.. messages.Select(m => new MessageResponse(
+                m.Id, m.Version, m.Kind, m.Visibility, m.Author, m.Body, m.At, m.Html,
+                [.. m.Attachments.Select(a => new AttachmentResponse(a.Id, a.FileName, a.ContentType, a.Size, a.ContentId, $"/api/v1/tickets/{number}/attachments/{a.Id}"))]))]),
             ApiJson.Options);
+    }
+
+    /// <summary>A file of the ticket's, to whoever may see the ticket; always as a download, never rendered in our origin.</summary>
+    public static async Task<IResult> AttachmentAsync(long number, string id, HttpContext http, TicketQueries queries, AttachmentStore files, CancellationToken cancellationToken)
+    {
+        var caller = Caller.From(http.User);
+        if (await queries.GetAsync(number, cancellationToken) is not { } ticket || !caller.MaySee(ticket))
+        {
+            return ApiProblems.NotFound(number);
+        }
+
+        if (!AttachmentStore.IsId(id) || await queries.AttachmentAsync(number, id, cancellationToken) is not { } attachment || files.OpenRead(id) is not { } content)
+        {
+            return ApiProblems.Field(StatusCodes.Status404NotFound, "id", $"Ticket #{number} has no attachment '{id}'.");
+        }
+
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        return Results.File(content, attachment.ContentType, attachment.FileName, enableRangeProcessing: true);
     }
 }

@@ -15,6 +15,7 @@ public static class TicketsApi
         tickets.MapPost("/{number:long}/messages", TicketWrites.AddMessageAsync).WithName("AddMessage");
         tickets.MapGet("/{number:long}/messages", TicketReads.MessagesAsync).WithName("ListMessages");
         tickets.MapGet("/{number:long}/events", TicketReads.EventsAsync).WithName("ListTicketEvents");
+        tickets.MapGet("/{number:long}/attachments/{id}", TicketReads.AttachmentAsync).WithName("GetTicketAttachment");
 
         // Anything else under a ticket path that is not a number names the field at fault instead of a bare 404.
         tickets.Map("/{number}/{**rest}", (string number) => long.TryParse(number, System.Globalization.CultureInfo.InvariantCulture, out _)

@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using HelpDesk.Connectors.Email.Hosting;
 using HelpDesk.Connectors.Email.Inbound;
 using HelpDesk.Sdk;
@@ -29,16 +30,33 @@ public sealed class SmtpChannel(SmtpOptions smtp, EmailOptions options, IHelpDes
         var mailbox = ticket?.Fields.TryGetValue("mailbox", out var name) == true ? options.Mailboxes.FirstOrDefault(m => m.Name == name) : null;
         var mime = OutboundMail.Compose(message, smtp, mailbox?.Address ?? message.ReplyTo);
 
-        using var client = new SmtpClient { Timeout = (int)smtp.Timeout.TotalMilliseconds };
-        await client.ConnectAsync(smtp.Host, smtp.Port, MailboxConnection.Socket(smtp.Security), cancellationToken);
-        if (smtp.User is { } user)
+        try
         {
-            await client.AuthenticateAsync(user, smtp.Password ?? "", cancellationToken);
+            using var client = new SmtpClient { Timeout = (int)smtp.Timeout.TotalMilliseconds };
+            await client.ConnectAsync(smtp.Host, smtp.Port, MailboxConnection.Socket(smtp.Security), cancellationToken);
+            if (smtp.User is { } user)
+            {
+                await client.AuthenticateAsync(user, smtp.Password ?? "", cancellationToken);
+            }
+
+            await client.SendAsync(mime, cancellationToken);
+            await state.SetAsync(sentKey, time.GetUtcNow().ToString("O"), CancellationToken.None);
+            await client.DisconnectAsync(quit: true, cancellationToken);
+        }
+        catch (Exception error) when (IsOutage(error))
+        {
+            throw new ChannelUnavailableException($"SMTP server {smtp.Host}:{smtp.Port} cannot take mail now: {error.Message}", error);
         }
 
-        await client.SendAsync(mime, cancellationToken);
-        await state.SetAsync(sentKey, time.GetUtcNow().ToString("O"), CancellationToken.None);
-        await client.DisconnectAsync(quit: true, cancellationToken);
         return new OutboundReceipt(message.MessageId);
     }
+
+    // The server is down, slow, or says "try later" (4xx): the hub waits it out. A 5xx refusal or a failed login is not
+    // an outage; those fail the call and are set aside after the hub's attempts, for an admin to look at.
+    private static bool IsOutage(Exception error) => error switch
+    {
+        SmtpCommandException command => (int)command.StatusCode is >= 400 and < 500,
+        SocketException or IOException or TimeoutException or SmtpProtocolException or MailKit.ServiceNotConnectedException => true,
+        _ => false,
+    };
 }

@@ -129,6 +129,25 @@ public abstract partial class StoreContractTests
         Assert.Empty(await Checkpoints.DeadLettersAsync("transient", CancellationToken.None));
     }
 
+    [Fact]
+    public async Task An_outage_longer_than_all_attempts_delays_the_event_but_never_parks_it()
+    {
+        await OpenTicketAsync();
+        var outage = QuickFeed.MaxAttempts * 3;
+        var (subscriber, received) = Recording("mail-server-down", _ =>
+        {
+            if (outage-- > 0)
+            {
+                throw new DeferredDeliveryException("the SMTP server is down");
+            }
+        });
+
+        await Dispatcher(subscriber).DeliverAvailableAsync(CancellationToken.None);
+
+        Assert.Single(received);
+        Assert.Empty(await Checkpoints.DeadLettersAsync("mail-server-down", CancellationToken.None));
+    }
+
     private EventDispatcher Dispatcher(IEventSubscriber subscriber) =>
         new(subscriber, Store, Checkpoints, QuickFeed, TimeProvider.System, NullLogger.Instance);
 

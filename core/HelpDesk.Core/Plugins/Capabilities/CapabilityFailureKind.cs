@@ -14,4 +14,7 @@ public enum CapabilityFailureKind
 
     /// <summary>The plugin threw.</summary>
     Failed,
+
+    /// <summary>The plugin's outside system cannot take the call for now (<see cref="Sdk.Capabilities.ChannelUnavailableException"/>).</summary>
+    Deferred,
 }

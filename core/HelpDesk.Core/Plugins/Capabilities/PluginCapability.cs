@@ -41,6 +41,10 @@ public sealed class PluginCapability<T>(PluginSlot slot, string capability, stri
         {
             return Fail<TResult>(CapabilityFailureKind.TimedOut, $"Plugin {slot.Id}'s {capability} '{name}' did not answer in time.");
         }
+        catch (ChannelUnavailableException unavailable)
+        {
+            return Fail<TResult>(CapabilityFailureKind.Deferred, $"Plugin {slot.Id}'s {capability} '{name}' cannot deliver now: {unavailable.Message}");
+        }
         catch (BrokenCircuitException)
         {
             return Fail<TResult>(CapabilityFailureKind.CircuitOpen, $"Plugin {slot.Id} failed too often lately; its calls are paused for a while.");

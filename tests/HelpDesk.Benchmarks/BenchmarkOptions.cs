@@ -7,7 +7,7 @@ public sealed record BenchmarkOptions(
     int Reloads, IReadOnlyList<double> LagRates, IReadOnlyDictionary<string, string> HubSettings, bool Help)
 {
     public const string Usage = """
-        Usage: dotnet run -c Release --project tests/HelpDesk.Benchmarks -- [--scenario creates|plugins|alerts|sla] [options]
+        Usage: dotnet run -c Release --project tests/HelpDesk.Benchmarks -- [--scenario creates|plugins|alerts|sla|email] [options]
 
         --scenario creates (default)  HTTP ticket creates on a child hub, beside the raw SQLite ceiling
           --duration 20 --warmup 5 --concurrency 64 --raw-single 2000 --raw-batched 20000 --batch 32
@@ -25,6 +25,8 @@ public sealed record BenchmarkOptions(
           --duration 20 --warmup 5 --concurrency 64
         --scenario sla                one SLA watch pass over 100,000 open tickets in an in-process silo on SQLite,
                                       timed with 200 tickets due and with none (--raw-batched N for another count)
+        --scenario email              mail imported by a child hub from Dovecot (run .ci/start-mail first): 1,200
+                                      messages in one mailbox, then 200 in each of twelve; notification render times
         """;
 
     public static BenchmarkOptions Parse(string[] args)

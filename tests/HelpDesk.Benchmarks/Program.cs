@@ -14,6 +14,7 @@ return options.Scenario switch
     "plugins" => await PluginsScenario.RunAsync(options),
     "alerts" => await AlertsScenario.RunAsync(options),
     "sla" => await SlaScenario.RunAsync(options),
+    "email" => await EmailScenario.RunAsync(options),
     _ => Fail($"Unknown scenario '{options.Scenario}'.\n{BenchmarkOptions.Usage}"),
 };
 

@@ -2,6 +2,7 @@ using HelpDesk.Core.Alerts;
 using HelpDesk.Core.Attachments;
 using HelpDesk.Core.Messages;
 using HelpDesk.Core.Plugins;
+using HelpDesk.Core.Satisfaction;
 using HelpDesk.Core.Customers;
 using HelpDesk.Core.Escalations;
 using HelpDesk.Core.EventFeed;
@@ -138,6 +139,8 @@ public static class HelpDeskCoreExtensions
     {
         services.AddOptions<NotificationOptions>().Bind(configuration.GetSection($"{HelpDeskOptions.Section}:Notifications"));
         services.AddSingleton<NotificationTemplates>();
+        services.AddOptions<SatisfactionOptions>().Bind(configuration.GetSection($"{HelpDeskOptions.Section}:Satisfaction"));
+        services.AddSingleton<SatisfactionLinks>();
         services.AddSingleton<IEventSubscriber, NotificationDispatcher>();
     }
 

@@ -3,6 +3,7 @@ using System.Text;
 using HelpDesk.Core.EventFeed;
 using HelpDesk.Core.Escalations;
 using HelpDesk.Core.Messages;
+using HelpDesk.Core.Satisfaction;
 using HelpDesk.Core.Plugins.Capabilities;
 using HelpDesk.Core.Queries;
 using HelpDesk.Core.Routing;
@@ -28,6 +29,7 @@ public sealed class NotificationDispatcher(
     RoutingStore agents,
     NotificationTemplates templates,
     MessageIndex thread,
+    SatisfactionLinks surveys,
     IOptions<NotificationOptions> options,
     IOptions<EscalationOptions> links,
     ILogger<NotificationDispatcher> logger) : IEventSubscriber
@@ -99,6 +101,9 @@ public sealed class NotificationDispatcher(
             AgentName = ticket.Assignee,
             SlaTarget = @event.Event switch { SlaWarning w => Names.Of(w.Kind), SlaBreached b => Names.Of(b.Kind), _ => null },
             SlaDueAt = @event.Event switch { SlaWarning w => w.DueAt, SlaBreached b => b.DueAt, _ => null },
+
+            // From the solve event itself, so a redelivery renders the same link.
+            SatisfactionUrl = kind == NotificationKind.TicketSolved ? await surveys.UrlAsync(ticket.Number, @event.Version, @event.Event.At, cancellationToken) : null,
         };
         var rendered = NotificationRenderer.Render(template, model, cancellationToken);
         var id = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{ticket.Number}:{@event.Version}:{kind}:{recipient.Email}")))[..24];

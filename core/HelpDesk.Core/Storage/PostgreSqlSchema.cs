@@ -269,5 +269,13 @@ internal static class PostgreSqlSchema
             PRIMARY KEY (plugin, key)
         );
         """,
+        """
+        -- Secrets the hub makes for itself on first use (the key that signs satisfaction links), shared by every node.
+        CREATE TABLE hub_secrets (
+            name       TEXT    PRIMARY KEY,
+            value      TEXT    NOT NULL,
+            created_at BIGINT NOT NULL
+        );
+        """,
     ];
 }

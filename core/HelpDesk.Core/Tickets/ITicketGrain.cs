@@ -48,6 +48,9 @@ public interface ITicketGrain : IGrainWithIntegerKey
     /// <summary>Records the SLA warnings and breaches due by <paramref name="asOf"/> (the watch's time) not recorded yet.</summary>
     Task<TicketCommandResult> RecordSlaCrossings(Actor actor, DateTimeOffset asOf);
 
+    /// <summary>Records the requester's rating of the solve their link names, once per solve.</summary>
+    Task<TicketCommandResult> RateSatisfaction(int solvedVersion, SatisfactionRating rating, string? comment);
+
     Task<TicketState?> Get();
 
     /// <summary>Its status, or null when there is no such ticket: a cheap check where the whole state (a storm incident's thousands of alerts) is not needed.</summary>

@@ -33,6 +33,9 @@ public sealed class TicketCommands(IGrainFactory grains, TicketNumberAllocator n
     public Task<TicketCommandResult> RecordSlaCrossingsAsync(long number, Actor actor, DateTimeOffset asOf) =>
         grains.GetGrain<ITicketGrain>(number).RecordSlaCrossings(actor, asOf);
 
+    public Task<TicketCommandResult> RateSatisfactionAsync(long number, int solvedVersion, SatisfactionRating rating, string? comment) =>
+        grains.GetGrain<ITicketGrain>(number).RateSatisfaction(solvedVersion, rating, comment);
+
     public Task<TicketCommandResult> LinkExternalIssueAsync(long number, ExternalLink link, Actor actor) =>
         grains.GetGrain<ITicketGrain>(number).LinkExternalIssue(link, actor);
 

@@ -45,6 +45,9 @@ public sealed class TicketGrain(
     public Task<TicketCommandResult> RecordSlaCrossings(Actor actor, DateTimeOffset asOf) =>
         CommitAsync(null, () => TicketDecider.RecordSlaCrossings(State, actor, asOf));
 
+    public Task<TicketCommandResult> RateSatisfaction(int solvedVersion, SatisfactionRating rating, string? comment) =>
+        CommitAsync(null, () => TicketDecider.RateSatisfaction(State, solvedVersion, rating, comment, Now()));
+
     public Task<TicketCommandResult> LinkExternalIssue(ExternalLink link, Actor actor) =>
         CommitAsync(null, () => TicketDecider.LinkExternalIssue(State, link, actor, Now()));
 

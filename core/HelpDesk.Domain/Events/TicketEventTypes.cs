@@ -33,6 +33,7 @@ public static class TicketEventTypes
         ["sla-policy-applied"] = typeof(SlaPolicyApplied),
         ["sla-warning"] = typeof(SlaWarning),
         ["sla-breached"] = typeof(SlaBreached),
+        ["satisfaction-rated"] = typeof(SatisfactionRated),
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<Type, string> ByType = ByName.ToFrozenDictionary(p => p.Value, p => p.Key);

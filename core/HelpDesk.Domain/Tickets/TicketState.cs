@@ -84,6 +84,14 @@ public sealed partial class TicketState
 
     public DateTimeOffset? SolvedAt { get; set; }
 
+    /// <summary>The version of the latest move to solved, which a satisfaction link names; null before any.</summary>
+    public int? SolvedVersion { get; set; }
+
+    /// <summary>The solve the customer last rated, so each solve is rated once.</summary>
+    public int? RatedSolvedVersion { get; set; }
+
+    public SatisfactionRating? Satisfaction { get; set; }
+
     public DateTimeOffset? ClosedAt { get; set; }
 
     public bool Exists => Version > 0;
@@ -119,6 +127,14 @@ public sealed partial class TicketState
                 break;
             case StatusChanged changed:
                 ApplyStatus(changed);
+                if (changed.To == TicketStatus.Solved)
+                {
+                    SolvedVersion = Version + 1;
+                }
+
+                break;
+            case SatisfactionRated rated:
+                (RatedSolvedVersion, Satisfaction) = (rated.SolvedVersion, rated.Rating);
                 break;
             case PriorityChanged changed:
                 (Priority, Impact, Urgency) = (changed.To, changed.Impact, changed.Urgency);

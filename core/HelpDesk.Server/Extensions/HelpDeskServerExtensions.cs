@@ -65,6 +65,7 @@ public static class HelpDeskServerExtensions
         app.MapMacrosApiV1();
         app.MapNotificationTemplatesApiV1();
         app.MapPluginsApiV1();
+        app.MapSatisfactionApiV1();
         app.MapWebhooks();
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });

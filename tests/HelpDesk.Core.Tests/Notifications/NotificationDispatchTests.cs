@@ -1,6 +1,7 @@
 using System.Text.Json;
 using HelpDesk.Core.Plugins.Hosting;
 using HelpDesk.Core.Routing;
+using HelpDesk.Core.Satisfaction;
 using HelpDesk.Core.Tests.Plugins;
 using HelpDesk.Core.Tests.Tickets;
 using HelpDesk.Core.Tickets;
@@ -13,12 +14,12 @@ using Microsoft.Extensions.Configuration;
 namespace HelpDesk.Core.Tests.Notifications;
 
 /// <summary>Notifications from the event feed through a real plugin's outbound channel (the capabilities fixture, named "email").</summary>
-public sealed class NotificationDispatchTests(TicketClusterFixture fixture) : IClassFixture<TicketClusterFixture>, IDisposable
+public sealed class NotificationDispatchTests(TicketClusterFixture fixture) : IClassFixture<TicketClusterFixture>
 {
     private static readonly Actor Agent = new(ActorKind.Agent, "ana", "Ana Agent");
-    private readonly TempDirectory _outbox = new();
 
-    public void Dispose() => _outbox.Dispose();
+    // One outbox for the class: the channel is installed once per fixture and keeps recording where it was told.
+    private static readonly TempDirectory Outbox = new();
 
     [Fact]
     public async Task The_requester_hears_in_korean_the_assignee_hears_of_the_assignment_and_internal_notes_send_nothing()
@@ -44,6 +45,29 @@ public sealed class NotificationDispatchTests(TicketClusterFixture fixture) : IC
         Assert.Equal(sent.Count, sent.Select(m => m.MessageId).Distinct().Count());
     }
 
+    [Fact]
+    public async Task The_solved_notification_carries_a_signed_link_to_rate_that_solve_once()
+    {
+        await InstallChannelAsync();
+        var commands = fixture.SiloService<TicketCommands>();
+        var number = (await commands.OpenAsync(new OpenTicket("Invoice wrong", "Please fix", new Requester("paul@example.com", "Paul", "en", null, null)), Agent, null, null, CancellationToken.None)).Ticket!.Number;
+        var solved = (await commands.UpdateAsync(number, new UpdateTicket { Status = TicketStatus.Solved }, Agent, null)).Ticket!.Version;
+
+        await Eventually.TrueAsync(() => Task.FromResult(Sent().Any(m => m.Ticket == number && m.Subject.Contains("Solved", StringComparison.Ordinal))), TimeSpan.FromSeconds(20));
+        var text = Sent().Single(m => m.Ticket == number && m.Subject.Contains("Solved", StringComparison.Ordinal)).Text;
+        var url = text.Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries).Single(w => w.Contains("/satisfaction/", StringComparison.Ordinal));
+        var token = await fixture.SiloService<SatisfactionLinks>().ReadAsync(url[(url.LastIndexOf('/') + 1)..], CancellationToken.None);
+        Assert.Equal((SatisfactionTokenState.Valid, number, solved), (token.State, token.Ticket, token.SolvedVersion));
+
+        var first = await commands.RateSatisfactionAsync(number, token.SolvedVersion, SatisfactionRating.Good, "Quick, thanks");
+        var second = await commands.RateSatisfactionAsync(number, token.SolvedVersion, SatisfactionRating.Bad, null);
+        Assert.Null(first.Rejection);
+        Assert.Equal(RejectionKind.Conflict, second.Rejection?.Kind);
+        var raw = url[(url.LastIndexOf('/') + 1)..];
+        var tampered = await fixture.SiloService<SatisfactionLinks>().ReadAsync(raw[..^2] + (raw[^2] == 'A' ? 'B' : 'A') + raw[^1], CancellationToken.None);
+        Assert.NotEqual(SatisfactionTokenState.Valid, tampered.State);
+    }
+
     private async Task InstallChannelAsync()
     {
         const string Id = "mail-fixture";
@@ -55,15 +79,15 @@ public sealed class NotificationDispatchTests(TicketClusterFixture fixture) : IC
         var configuration = fixture.SiloService<IConfiguration>();
         configuration[$"HelpDesk:Plugins:{Id}:Name"] = Id;
         configuration[$"HelpDesk:Plugins:{Id}:ChannelName"] = "email";
-        configuration[$"HelpDesk:Plugins:{Id}:RecordTo"] = _outbox.Path;
+        configuration[$"HelpDesk:Plugins:{Id}:RecordTo"] = Outbox.Path;
         configuration[$"HelpDesk:Plugins:{Id}:Cron"] = "0 0 0 1 1 ? 2099";
         CapabilitiesFixture.Install(fixture.PluginsDirectory, Id);
         await Eventually.TrueAsync(() => fixture.SiloService<PluginHost>().Find(Id)?.Status.State == PluginState.Running);
     }
 
-    private List<(long Ticket, string MessageId, string To, string Subject, string Text)> Sent()
+    private static List<(long Ticket, string MessageId, string To, string Subject, string Text)> Sent()
     {
-        var file = Path.Combine(_outbox.Path, "outbound.jsonl");
+        var file = Path.Combine(Outbox.Path, "outbound.jsonl");
         if (!File.Exists(file))
         {
             return [];

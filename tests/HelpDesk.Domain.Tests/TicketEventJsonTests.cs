@@ -16,7 +16,7 @@ public sealed class TicketEventJsonTests
     {
         var live = new TicketState();
         var events = new List<TicketEvent>();
-        events.AddRange(Apply(live, Decider.Open(live, 7, NewTicket() with { Tags = ["vip"], Fields = new Dictionary<string, string> { ["order"] = "A-1" } }, Agent, Now)));
+        events.AddRange(Apply(live, Decider.Open(live, 7, NewTicket() with { Tags = ["vip"], Fields = new Dictionary<string, string> { ["order"] = "A-1" }, Queue = "support", DescriptionHtml = "<p>Hi</p>", Cc = ["bob@example.com"], Attachments = [new Attachment(new string('a', 64), "log.txt", "text/plain", 12)] }, Agent, Now)));
         var berlin = new BusinessCalendar("b", "Berlin", "Europe/Berlin", [new Shift(DayOfWeek.Monday, new TimeOnly(9, 0), new TimeOnly(17, 0))], [new Holiday(new DateOnly(2026, 12, 25), "Christmas")]);
         SlaTarget[] targets = [new(SlaTargetKind.FirstResponse, TimeSpan.FromMinutes(1), BusinessCalendar.AlwaysOpen), new(SlaTargetKind.Resolution, TimeSpan.FromHours(8), berlin)];
         events.AddRange(Apply(live, TicketDecider.ApplySlaPolicy(live, new SlaPolicyApplied(Agent, Now, "standard", "Standard", targets, 0.75) { Revision = "r1" })));
@@ -27,7 +27,7 @@ public sealed class TicketEventJsonTests
         events.AddRange(Apply(live, Decider.Update(live, new UpdateTicket { Status = TicketStatus.Pending, Priority = Priority.High, Assignee = new("bea"), RemoveTags = ["vip"], Fields = new Dictionary<string, string?> { ["order"] = null } }, Agent, Now)));
         events.AddRange(Apply(live, TicketDecider.LinkExternalIssue(live, new ExternalLink("jira", "OPS-1", null), Agent, Now)));
         events.AddRange(Apply(live, TicketDecider.RecordExternalUpdate(live, new RecordExternalUpdate("jira", "OPS-1", "Done", true, "Fixed in 2.4.", "Eve", "https://jira.example.com/browse/OPS-1"), Agent, Now)));
-        events.AddRange(Apply(live, TicketDecider.AddMessage(live, new AddMessage("again", MessageVisibility.Public, Customer, Channel.Email, "<m2@example.com>"), Now)));
+        events.AddRange(Apply(live, TicketDecider.AddMessage(live, new AddMessage("again", MessageVisibility.Public, Customer, Channel.Email, "<m2@example.com>", "<p>again</p>", ["carl@example.com"], [new Attachment(new string('b', 64), "shot.png", "image/png", 99, "img1")]), Now)));
         events.AddRange(Apply(live, TicketDecider.Escalate(live, new EscalateTicket("esc-1", "jira", Note: "VIP"), Agent, Now)));
         events.AddRange(Apply(live, TicketDecider.FailEscalation(live, "esc-1", "Jira is down.", final: false, Agent, Now)));
         events.AddRange(Apply(live, TicketDecider.CompleteEscalation(live, "esc-1", new ExternalLink("jira", "OPS-2", "https://jira.example.com/browse/OPS-2", "To Do"), Agent, Now)));
@@ -37,6 +37,9 @@ public sealed class TicketEventJsonTests
         var alert = new AlertView("alertmanager", "bef14209e40016bc", AlertStatus.Firing, 1, AlertSeverity.Critical, "Checkout errors", Now, Flapping: false, 0);
         events.AddRange(Apply(live, TicketDecider.RecordAlert(live, alert, new AlertPolicy(), Agent, Now)));
         events.AddRange(Apply(live, TicketDecider.RecordAlert(live, alert with { Status = AlertStatus.Resolved, Flapping = true, RecentStateChanges = 5 }, new AlertPolicy(), Agent, Now)));
+
+        events.AddRange(Apply(live, Decider.Update(live, new UpdateTicket { Status = TicketStatus.Solved }, Agent, Now)));
+        events.AddRange(Apply(live, TicketDecider.RateSatisfaction(live, live.Version, SatisfactionRating.Good, "Thanks", Now)));
 
         var replayed = new TicketState();
         foreach (var @event in events)
@@ -55,7 +58,7 @@ public sealed class TicketEventJsonTests
     {
         // These strings are in databases already: renaming one would make old events unreadable.
         Assert.Equal(
-            ["agent-replied", "alert-flapping-changed", "alert-occurred", "alert-status-changed", "assigned", "customer-replied", "escalated", "escalation-comment-added", "escalation-comment-delivered", "escalation-failed", "escalation-requested", "external-issue-linked", "external-issue-unlinked", "external-issue-updated", "fields-changed", "internal-note-added", "priority-changed", "sla-breached", "sla-policy-applied", "sla-warning", "status-changed", "tags-changed", "ticket-opened"],
+            ["agent-replied", "alert-flapping-changed", "alert-occurred", "alert-status-changed", "assigned", "customer-replied", "escalated", "escalation-comment-added", "escalation-comment-delivered", "escalation-failed", "escalation-requested", "external-issue-linked", "external-issue-unlinked", "external-issue-updated", "fields-changed", "internal-note-added", "priority-changed", "satisfaction-rated", "sla-breached", "sla-policy-applied", "sla-warning", "status-changed", "tags-changed", "ticket-opened"],
             TicketEventTypes.Names.Order(StringComparer.Ordinal));
     }
 

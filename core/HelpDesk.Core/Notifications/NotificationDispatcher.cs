@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using HelpDesk.Core.Customers;
 using HelpDesk.Core.EventFeed;
 using HelpDesk.Core.Escalations;
 using HelpDesk.Core.Messages;
@@ -27,6 +28,7 @@ public sealed class NotificationDispatcher(
     IServiceProvider services,
     TicketQueries queries,
     RoutingStore agents,
+    CustomerStore customers,
     NotificationTemplates templates,
     MessageIndex thread,
     SatisfactionLinks surveys,
@@ -131,7 +133,14 @@ public sealed class NotificationDispatcher(
     {
         if (NotificationRecipients.IsForRequester(kind))
         {
-            return ticket.Requester is { } r && NotificationRecipients.IsDeliverable(r.Email) ? [new Recipient(r.Email, r.Name ?? r.Email, r.Language, r.TimeZone)] : [];
+            if (ticket.Requester is not { } r || !NotificationRecipients.IsDeliverable(r.Email))
+            {
+                return [];
+            }
+
+            // An opted-out customer still gets the agents' replies: those are the conversation, not a notification.
+            var optedOut = kind != NotificationKind.AgentReplied && await customers.GetAsync(r.Email, cancellationToken) is { Notify: false };
+            return optedOut ? [] : [new Recipient(r.Email, r.Name ?? r.Email, r.Language, r.TimeZone)];
         }
 
         IEnumerable<string> ids = kind == NotificationKind.NewUnassigned
@@ -140,7 +149,7 @@ public sealed class NotificationDispatcher(
         var recipients = new List<Recipient>();
         foreach (var id in ids)
         {
-            if (await agents.GetAgentAsync(id, cancellationToken) is { } agent && NotificationRecipients.IsDeliverable(agent.Agent.Email))
+            if (await agents.GetAgentAsync(id, cancellationToken) is { Agent.Notify: true } agent && NotificationRecipients.IsDeliverable(agent.Agent.Email))
             {
                 recipients.Add(new Recipient(agent.Agent.Email, agent.Agent.Name, agent.Agent.Languages is [var language, ..] ? language : null, agent.Agent.TimeZone));
             }

@@ -277,5 +277,9 @@ internal static class PostgreSqlSchema
             created_at BIGINT NOT NULL
         );
         """,
+        """
+        -- A customer who asked for no automatic notifications.
+        ALTER TABLE customers ADD COLUMN notify INTEGER NOT NULL DEFAULT 1;
+        """,
     ];
 }

@@ -282,5 +282,9 @@ internal static class SqliteSchema
             created_at INTEGER NOT NULL
         );
         """,
+        """
+        -- A customer who asked for no automatic notifications.
+        ALTER TABLE customers ADD COLUMN notify INTEGER NOT NULL DEFAULT 1;
+        """,
     ];
 }

@@ -30,6 +30,9 @@ public enum Presence
 /// <param name="Capacity">How many open tickets they can carry; least-loaded assignment never goes beyond it.</param>
 public sealed record Agent(string Id, string Name, string Email, AgentKind Kind, IReadOnlyList<string> Languages, IReadOnlyList<string> Skills, string? TimeZone, int Capacity)
 {
+    /// <summary>False when the agent asked for no notification mail (assigned, customer replies, SLA, new in queue).</summary>
+    public bool Notify { get; init; } = true;
+
     /// <summary>Occasional agents: the queues they may see (they also see tickets assigned to them).</summary>
     public IReadOnlyList<string> Queues { get; init; } = [];
 

@@ -12,7 +12,8 @@ namespace HelpDesk.Server.Apis;
 /// </summary>
 public static class CustomersApi
 {
-    public sealed record CustomerRequest(string? Segment, string? Region);
+    /// <param name="Notify">False stops automatic notifications to this customer; replies still reach them.</param>
+    public sealed record CustomerRequest(string? Segment, string? Region, bool? Notify);
 
     public static IEndpointRouteBuilder MapCustomersApiV1(this IEndpointRouteBuilder routes)
     {
@@ -42,7 +43,7 @@ public static class CustomersApi
             return ApiProblems.From(invalid);
         }
 
-        var customer = new CustomerContext(email.Trim().ToLowerInvariant(), TicketInput.Blank(body!.Segment), TicketInput.Blank(body.Region));
+        var customer = new CustomerContext(email.Trim().ToLowerInvariant(), TicketInput.Blank(body!.Segment), TicketInput.Blank(body.Region)) { Notify = body.Notify ?? true };
         await store.SaveAsync(customer, cancellationToken);
         return Results.Json(customer, ApiJson.Options);
     }

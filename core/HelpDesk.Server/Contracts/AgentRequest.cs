@@ -13,7 +13,8 @@ public sealed record AgentRequest(
     int? Capacity,
     IReadOnlyList<string>? Queues,
     DateOnly? AccessFrom,
-    DateOnly? AccessUntil)
+    DateOnly? AccessUntil,
+    bool? Notify = null)
 {
     public const int DefaultCapacity = 20;
 
@@ -23,18 +24,19 @@ public sealed record AgentRequest(
             Queues = Queues ?? [],
             AccessFrom = AccessFrom,
             AccessUntil = AccessUntil,
+            Notify = Notify ?? true,
         };
 }
 
 /// <summary>An agent as the API shows it, with presence.</summary>
 public sealed record AgentResponse(
     string Id, string Name, string Email, AgentKind Kind, IReadOnlyList<string> Languages, IReadOnlyList<string> Skills, string? TimeZone, int Capacity,
-    IReadOnlyList<string> Queues, DateOnly? AccessFrom, DateOnly? AccessUntil, Presence Presence, DateTimeOffset? PresenceSince)
+    IReadOnlyList<string> Queues, DateOnly? AccessFrom, DateOnly? AccessUntil, bool Notify, Presence Presence, DateTimeOffset? PresenceSince)
 {
     public static AgentResponse From(Core.Routing.AgentRecord record)
     {
         var a = record.Agent;
-        return new(a.Id, a.Name, a.Email, a.Kind, a.Languages, a.Skills, a.TimeZone, a.Capacity, a.Queues, a.AccessFrom, a.AccessUntil, record.Presence, record.PresenceSince);
+        return new(a.Id, a.Name, a.Email, a.Kind, a.Languages, a.Skills, a.TimeZone, a.Capacity, a.Queues, a.AccessFrom, a.AccessUntil, a.Notify, record.Presence, record.PresenceSince);
     }
 }
 

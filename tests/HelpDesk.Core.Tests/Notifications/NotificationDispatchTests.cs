@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HelpDesk.Core.Plugins.Hosting;
+using HelpDesk.Core.Customers;
 using HelpDesk.Core.Routing;
 using HelpDesk.Core.Satisfaction;
 using HelpDesk.Core.Tests.Plugins;
@@ -7,6 +8,7 @@ using HelpDesk.Core.Tests.Tickets;
 using HelpDesk.Core.Tickets;
 using HelpDesk.Domain.Commands;
 using HelpDesk.Domain.Routing;
+using HelpDesk.Domain.Rules;
 using HelpDesk.Domain.Tickets;
 using HelpDesk.TestSupport;
 using Microsoft.Extensions.Configuration;
@@ -66,6 +68,25 @@ public sealed class NotificationDispatchTests(TicketClusterFixture fixture) : IC
         var raw = url[(url.LastIndexOf('/') + 1)..];
         var tampered = await fixture.SiloService<SatisfactionLinks>().ReadAsync(raw[..^2] + (raw[^2] == 'A' ? 'B' : 'A') + raw[^1], CancellationToken.None);
         Assert.NotEqual(SatisfactionTokenState.Valid, tampered.State);
+    }
+
+    [Fact]
+    public async Task Opted_out_customers_get_replies_but_no_notices_and_opted_out_agents_get_nothing()
+    {
+        await InstallChannelAsync();
+        await fixture.SiloService<CustomerStore>().SaveAsync(new CustomerContext("quiet@example.com", null, null) { Notify = false }, CancellationToken.None);
+        await fixture.SiloService<RoutingStore>().SaveAgentAsync(new Agent("ben", "Ben", "ben@helpdesk.example", AgentKind.Full, ["en"], [], null, 20) { Notify = false }, CancellationToken.None);
+        var commands = fixture.SiloService<TicketCommands>();
+
+        var number = (await commands.OpenAsync(new OpenTicket("Quiet please", "No mail", new Requester("quiet@example.com", "Quinn", "en", null, null)), Agent, null, null, CancellationToken.None)).Ticket!.Number;
+        await commands.UpdateAsync(number, new UpdateTicket { Assignee = new Change<string?>("ben") }, Agent, null);
+        await commands.AddMessageAsync(number, new AddMessage("Here is the answer.", MessageVisibility.Public, Agent), null);
+        await commands.UpdateAsync(number, new UpdateTicket { Status = TicketStatus.Solved }, Agent, null);
+
+        await Eventually.TrueAsync(() => Task.FromResult(Sent().Any(m => m.Ticket == number)), TimeSpan.FromSeconds(20));
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        var sent = Assert.Single(Sent(), m => m.Ticket == number);
+        Assert.Contains("Here is the answer.", sent.Text, StringComparison.Ordinal);
     }
 
     private async Task InstallChannelAsync()

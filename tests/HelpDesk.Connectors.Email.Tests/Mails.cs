@@ -6,8 +6,6 @@ namespace HelpDesk.Connectors.Email.Tests;
 /// <summary>Messages as customers' clients, auto-responders and mail servers write them.</summary>
 internal static class Mails
 {
-    static Mails() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-
     public static MimeMessage Plain(string from, string to, string subject, string text, string? id = null, string? inReplyTo = null, params string[] references)
     {
         var message = Base(from, to, subject, id);

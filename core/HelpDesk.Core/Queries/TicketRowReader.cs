@@ -13,13 +13,17 @@ internal static class TicketRowReader
         t.number, t.version, t.subject, t.description, t.status, t.priority, t.impact, t.urgency, t.channel, t.type, t.category,
         t.requester_email, t.requester_name, t.requester_language, t.requester_time_zone, t.organization, t.assignee, t.queue,
         t.tags, t.fields, t.external_id, t.external_links, t.public_message_count, t.internal_note_count, t.created_at,
-        t.updated_at, t.first_agent_reply_at, t.solved_at, t.closed_at, t.alerts, t.escalations, t.sla, t.cc
+        t.updated_at, t.first_agent_reply_at, t.solved_at, t.closed_at, t.alerts, t.escalations, t.sla, t.cc,
+        t.solved_version, t.rated_solved_version, t.satisfaction
         """;
 
     public static TicketState Read(DbDataReader r)
     {
         var ticket = ReadColumns(r);
         TicketSlaRow.Restore(ticket, r.NullableString(31));
+        ticket.SolvedVersion = r.IsDBNull(33) ? null : r.GetInt32(33);
+        ticket.RatedSolvedVersion = r.IsDBNull(34) ? null : r.GetInt32(34);
+        ticket.Satisfaction = r.NullableString(35) is { } rating ? Names.Parse<SatisfactionRating>(rating) : null;
         ticket.Cc = new SortedSet<string>(r.NullableString(32) is { } cc ? JsonSerializer.Deserialize<List<string>>(cc) ?? [] : [], StringComparer.Ordinal);
         return ticket;
     }

@@ -283,8 +283,11 @@ internal static class SqliteSchema
         );
         """,
         """
-        -- A customer who asked for no automatic notifications.
+        -- A customer who asked for no automatic notifications; the latest solve and its satisfaction rating.
         ALTER TABLE customers ADD COLUMN notify INTEGER NOT NULL DEFAULT 1;
+        ALTER TABLE tickets ADD COLUMN solved_version INTEGER;
+        ALTER TABLE tickets ADD COLUMN rated_solved_version INTEGER;
+        ALTER TABLE tickets ADD COLUMN satisfaction TEXT;
         """,
     ];
 }

@@ -15,11 +15,11 @@ internal sealed class TicketProjectionWriter(PreparedCommands commands)
         INSERT INTO tickets (number, version, subject, description, status, priority, impact, urgency, channel, type, category,
             requester_email, requester_name, requester_language, requester_time_zone, organization, assignee, queue, tags, fields,
             external_id, external_links, public_message_count, internal_note_count, created_at, updated_at, first_agent_reply_at,
-            solved_at, closed_at, alerts, escalations, sla, sla_state, sla_due_at, sla_next_check, cc)
+            solved_at, closed_at, alerts, escalations, sla, sla_state, sla_due_at, sla_next_check, cc, solved_version, rated_solved_version, satisfaction)
         VALUES (@number, @version, @subject, @description, @status, @priority, @impact, @urgency, @channel, @type, @category,
             @requester_email, @requester_name, @requester_language, @requester_time_zone, @organization, @assignee, @queue, @tags,
             @fields, @external_id, @external_links, @public_message_count, @internal_note_count, @created_at, @updated_at,
-            @first_agent_reply_at, @solved_at, @closed_at, @alerts, @escalations, @sla, @sla_state, @sla_due_at, @sla_next_check, @cc)
+            @first_agent_reply_at, @solved_at, @closed_at, @alerts, @escalations, @sla, @sla_state, @sla_due_at, @sla_next_check, @cc, @solved_version, @rated_solved_version, @satisfaction)
         ON CONFLICT (number) DO UPDATE SET version = excluded.version, subject = excluded.subject, status = excluded.status,
             priority = excluded.priority, impact = excluded.impact, urgency = excluded.urgency, category = excluded.category,
             assignee = excluded.assignee, queue = excluded.queue, tags = excluded.tags, fields = excluded.fields,
@@ -27,7 +27,8 @@ internal sealed class TicketProjectionWriter(PreparedCommands commands)
             internal_note_count = excluded.internal_note_count, updated_at = excluded.updated_at,
             first_agent_reply_at = excluded.first_agent_reply_at, solved_at = excluded.solved_at, closed_at = excluded.closed_at,
             alerts = excluded.alerts, escalations = excluded.escalations, sla = excluded.sla, sla_state = excluded.sla_state,
-            sla_due_at = excluded.sla_due_at, sla_next_check = excluded.sla_next_check, cc = excluded.cc
+            sla_due_at = excluded.sla_due_at, sla_next_check = excluded.sla_next_check, cc = excluded.cc,
+            solved_version = excluded.solved_version, rated_solved_version = excluded.rated_solved_version, satisfaction = excluded.satisfaction
         """;
 
     private const string InsertText = """
@@ -133,7 +134,9 @@ internal sealed class TicketProjectionWriter(PreparedCommands commands)
         .With("@first_agent_reply_at", UnixTime.ToMs(t.FirstAgentReplyAt)).With("@solved_at", UnixTime.ToMs(t.SolvedAt))
         .With("@closed_at", UnixTime.ToMs(t.ClosedAt)).With("@alerts", JsonSerializer.Serialize(ShownAlerts(t), TicketEventJson.Options))
         .With("@escalations", JsonSerializer.Serialize(t.Escalations, TicketEventJson.Options))
-        .With("@cc", t.Cc.Count > 0 ? JsonSerializer.Serialize(t.Cc) : null);
+        .With("@cc", t.Cc.Count > 0 ? JsonSerializer.Serialize(t.Cc) : null)
+        .With("@solved_version", t.SolvedVersion).With("@rated_solved_version", t.RatedSolvedVersion)
+        .With("@satisfaction", t.Satisfaction is { } rating ? Names.Of(rating) : null);
 
     // A storm incident can hold thousands of alerts; the row keeps the ones an agent looks at first (the alerts table has all).
     private static IEnumerable<TicketAlert> ShownAlerts(TicketState t) =>

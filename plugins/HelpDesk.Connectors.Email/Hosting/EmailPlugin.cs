@@ -1,3 +1,4 @@
+using System.Text;
 using HelpDesk.Connectors.Email.Inbound;
 using HelpDesk.Connectors.Email.Outbound;
 using HelpDesk.Sdk;
@@ -17,6 +18,8 @@ public sealed class EmailPlugin : IHelpDeskPlugin
     /// <inheritdoc/>
     public void Register(PluginContext context)
     {
+        // Before MimeKit builds its charset table: without the code pages it cannot read ISO-2022-JP, EUC-KR, Shift_JIS….
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         var options = EmailOptions.From(context.Configuration, out var problems);
         context.Services.AddSingleton(options);
         context.Services.AddSingleton<IScheduledTask>(sp => new ConfigurationStatus(problems, options, sp.GetRequiredService<IPluginState>()));

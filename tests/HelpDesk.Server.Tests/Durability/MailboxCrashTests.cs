@@ -24,7 +24,10 @@ public sealed class MailboxCrashTests
             var message = new MimeMessage { Subject = $"Crash question {i}", MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId("customer.test") };
             message.From.Add(MailboxAddress.Parse($"crash{i}@customer.test"));
             message.To.Add(MailboxAddress.Parse(address));
-            message.Body = new TextPart("plain") { Text = $"Question {i}" };
+            // A few in the legacy charsets Japanese and Korean clients send: the hub process decodes them on its own.
+            var body = new TextPart("plain");
+            body.SetText(i == 1 ? "iso-2022-jp" : i == 2 ? "euc-kr" : "utf-8", i == 1 ? "プリンターが動きません。" : i == 2 ? "프린터가 작동하지 않습니다." : $"Question {i}");
+            message.Body = body;
             return message;
         }));
         var environment = new Dictionary<string, string>
@@ -62,6 +65,8 @@ public sealed class MailboxCrashTests
         Assert.True(before < Messages, $"The kill came after the import had finished ({before} tickets).");
         Assert.Equal(Messages, tickets.Count);
         Assert.Equal(Enumerable.Range(0, Messages).Select(i => $"Crash question {i}").ToHashSet(), tickets.Select(t => t.GetProperty("subject").GetString()!).ToHashSet());
+        Assert.Equal("プリンターが動きません。", tickets.Single(t => t.GetProperty("subject").GetString() == "Crash question 1").GetProperty("description").GetString());
+        Assert.Equal("프린터가 작동하지 않습니다.", tickets.Single(t => t.GetProperty("subject").GetString() == "Crash question 2").GetProperty("description").GetString());
     }
 
     private static async Task<List<JsonElement>> ListAsync(HttpClient admin, string tag)

@@ -25,7 +25,6 @@ public sealed class MailboxImportTests
     public async Task Twelve_mailboxes_of_a_hundred_messages_become_routed_tickets_exactly_once()
     {
         await MailServer.RequireAsync();
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         var run = Guid.NewGuid().ToString("N")[..8];
         var settings = new Dictionary<string, string?>
         {

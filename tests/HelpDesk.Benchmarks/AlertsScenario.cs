@@ -93,22 +93,8 @@ public static class AlertsScenario
         }
 
         var hub = await ChildHub.StartAsync(settings);
-        CopyDirectory(Path.Combine(AppContext.BaseDirectory, "fixture-plugins", "monitoring"), Path.Combine(hub.DataDirectory, ".staging-monitoring"));
-        Directory.Move(Path.Combine(hub.DataDirectory, ".staging-monitoring"), Path.Combine(hub.PluginsDirectory, "monitoring"));
-        using var admin = new PluginsAdmin(hub.Address);
-        await admin.WaitForAsync("monitoring", "running", version: null, TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(50));
+        await FixturePluginInstall.InstallAsync(hub, "monitoring");
         return hub;
-    }
-
-    private static void CopyDirectory(string source, string target)
-    {
-        Directory.CreateDirectory(target);
-        foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var destination = Path.Combine(target, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            File.Copy(file, destination);
-        }
     }
 
     private static async Task<long> ScalarAsync(ChildHub hub, string sql)

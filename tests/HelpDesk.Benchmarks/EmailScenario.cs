@@ -63,10 +63,7 @@ public static class EmailScenario
         }
 
         await using var hub = await ChildHub.StartAsync(settings);
-        CopyDirectory(Path.Combine(AppContext.BaseDirectory, "fixture-plugins", "email"), Path.Combine(hub.DataDirectory, ".staging-email"));
-        Directory.Move(Path.Combine(hub.DataDirectory, ".staging-email"), Path.Combine(hub.PluginsDirectory, "email"));
-        using var admin = new PluginsAdmin(hub.Address);
-        await admin.WaitForAsync("email", "running", version: null, TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(20));
+        await FixturePluginInstall.InstallAsync(hub, "email");
         var clock = Stopwatch.StartNew();
         var expected = mailboxes * perMailbox;
         long stored = 0;
@@ -136,16 +133,5 @@ public static class EmailScenario
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM tickets WHERE channel = 'email'";
         return Convert.ToInt64(await command.ExecuteScalarAsync() ?? 0L, CultureInfo.InvariantCulture);
-    }
-
-    private static void CopyDirectory(string source, string target)
-    {
-        Directory.CreateDirectory(target);
-        foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var destination = Path.Combine(target, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            File.Copy(file, destination);
-        }
     }
 }

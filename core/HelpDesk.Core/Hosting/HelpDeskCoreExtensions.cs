@@ -48,7 +48,7 @@ public static class HelpDeskCoreExtensions
         services.AddRouting();
         services.AddAutomation(configuration);
         services.AddSla(configuration);
-        services.AddNotifications(configuration);
+        services.AddNotifications(configuration, contentRoot);
         return services;
     }
 
@@ -135,8 +135,10 @@ public static class HelpDeskCoreExtensions
         services.AddRepeatingJob<SlaWatch>(SlaWatch.Key, section.GetValue<TimeSpan?>(nameof(SlaOptions.WatchInterval)) ?? new SlaOptions().WatchInterval);
     }
 
-    private static void AddNotifications(this IServiceCollection services, IConfiguration configuration)
+    private static void AddNotifications(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
+        services.AddSingleton(sp => new TemplateFolder(
+            sp.GetRequiredService<IOptions<HelpDeskOptions>>(), sp.GetRequiredService<IOptions<NotificationOptions>>(), contentRoot));
         services.AddOptions<NotificationOptions>().Bind(configuration.GetSection($"{HelpDeskOptions.Section}:Notifications"));
         services.AddSingleton<NotificationTemplates>();
         services.AddOptions<SatisfactionOptions>().Bind(configuration.GetSection($"{HelpDeskOptions.Section}:Satisfaction"));

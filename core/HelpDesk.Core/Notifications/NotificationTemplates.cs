@@ -1,13 +1,16 @@
 using System.Collections.Frozen;
 using HelpDesk.Core.Storage;
+using Microsoft.Extensions.Logging;
 
 namespace HelpDesk.Core.Notifications;
 
 /// <summary>
-/// The template for a kind and a language: an admin's override, else the built-in one, trying the language as given
-/// (<c>pt-BR</c>), then its primary language (<c>ko-KR</c> → <c>ko</c>), then English.
+/// The template for a kind and a language: an admin's override saved through the API, else one from the templates
+/// folder, else the built-in one, trying the language as given (<c>pt-BR</c>), then its primary language
+/// (<c>ko-KR</c> → <c>ko</c>), then English. A folder file that does not parse is passed over, with a warning naming
+/// its line and column, so a typo in a file never stops notifications.
 /// </summary>
-public sealed class NotificationTemplates(Database database, TimeProvider time)
+public sealed partial class NotificationTemplates(Database database, TimeProvider time, TemplateFolder folder, ILogger<NotificationTemplates> logger)
 {
     public const string DefaultLanguage = "en";
 
@@ -23,6 +26,11 @@ public sealed class NotificationTemplates(Database database, TimeProvider time)
             if (await _overrides.GetAsync(Key(kind, candidate), cancellationToken) is { } custom)
             {
                 return custom;
+            }
+
+            if (await FromFolderAsync(kind, candidate, cancellationToken) is { } file)
+            {
+                return file;
             }
 
             if (BuiltIn.TryGetValue(Key(kind, candidate), out var builtIn))
@@ -43,6 +51,41 @@ public sealed class NotificationTemplates(Database database, TimeProvider time)
         _overrides.DeleteAsync(Key(kind, language), cancellationToken);
 
     public static string Key(NotificationKind kind, string language) => $"{Names.Of(kind)}/{language}";
+
+    private async Task<NotificationTemplate?> FromFolderAsync(NotificationKind kind, string language, CancellationToken cancellationToken)
+    {
+        // Language tags are letters, digits and '-': nothing from a request can walk out of the folder.
+        if (!language.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') || folder.Path is not { } root)
+        {
+            return null;
+        }
+
+        var path = Path.Combine(root, Names.Of(kind), $"{language}.txt");
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            var template = NotificationTemplate.FromFile(kind, language, await File.ReadAllTextAsync(path, cancellationToken));
+            if (NotificationRenderer.Check(template) is [var first, ..])
+            {
+                LogUnusable(path, $"{first.Part} line {first.Line}, column {first.Column}: {first.Message}");
+                return null;
+            }
+
+            return template;
+        }
+        catch (Exception error) when (error is FormatException or IOException or UnauthorizedAccessException)
+        {
+            LogUnusable(path, error.Message);
+            return null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Notification template {Path} is not used: {Problem}")]
+    private partial void LogUnusable(string path, string problem);
 
     private static IEnumerable<string> Candidates(string? language)
     {

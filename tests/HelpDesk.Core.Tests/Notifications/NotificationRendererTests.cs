@@ -1,7 +1,9 @@
+using HelpDesk.Core.Hosting;
 using HelpDesk.Core.Notifications;
 using HelpDesk.Core.Storage;
 using HelpDesk.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace HelpDesk.Core.Tests.Notifications;
 
@@ -22,12 +24,40 @@ public sealed class NotificationRendererTests
         return database;
     }
 
+    // The data directory is the test's own folder: its notification-templates/ is empty unless a test writes there.
+    private static NotificationTemplates Templates(Database database, TempDirectory directory) => new(
+        database,
+        TimeProvider.System,
+        new TemplateFolder(Options.Create(new HelpDeskOptions { DataDirectory = directory.Path }), Options.Create(new NotificationOptions()), directory.Path),
+        NullLogger<NotificationTemplates>.Instance);
+
+    [Fact]
+    public async Task A_template_file_in_the_folder_replaces_the_built_in_one_an_api_override_wins_and_a_broken_file_is_passed_over()
+    {
+        using var directory = new TempDirectory();
+        await using var database = await MigratedAsync(directory);
+        var templates = Templates(database, directory);
+        var folder = Directory.CreateDirectory(Path.Combine(directory.Path, "notification-templates", "ticket-received")).FullName;
+
+        await File.WriteAllTextAsync(Path.Combine(folder, "ko.txt"), "Subject: 파일 #{{ ticket.number }}\n\n파일에서 왔습니다");
+        var fromFile = NotificationRenderer.Render(await templates.ResolveAsync(NotificationKind.TicketReceived, "ko-KR", CancellationToken.None), Minji());
+        await templates.SaveAsync(new NotificationTemplate(NotificationKind.TicketReceived, "ko", "API #{{ ticket.number }}", "API"), CancellationToken.None);
+        var fromApi = NotificationRenderer.Render(await templates.ResolveAsync(NotificationKind.TicketReceived, "ko-KR", CancellationToken.None), Minji());
+        await templates.ResetAsync(NotificationKind.TicketReceived, "ko", CancellationToken.None);
+        await File.WriteAllTextAsync(Path.Combine(folder, "ko.txt"), "Subject: 파일 {{ end }}\n\n본문");
+        var broken = NotificationRenderer.Render(await templates.ResolveAsync(NotificationKind.TicketReceived, "ko-KR", CancellationToken.None), Minji());
+
+        Assert.Equal(("파일 #1042", "API #1042"), (fromFile.Subject, fromApi.Subject));
+        Assert.Contains("파일에서 왔습니다", fromFile.Text, StringComparison.Ordinal);
+        Assert.StartsWith("[#1042] 문의가", broken.Subject, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_korean_requester_gets_the_korean_template_with_times_in_seoul()
     {
         using var directory = new TempDirectory();
         await using var database = await MigratedAsync(directory);
-        var templates = new NotificationTemplates(database, TimeProvider.System);
+        var templates = Templates(database, directory);
 
         var template = await templates.ResolveAsync(NotificationKind.TicketReceived, "ko-KR", CancellationToken.None);
         var rendered = NotificationRenderer.Render(template, Minji());
@@ -51,7 +81,7 @@ public sealed class NotificationRendererTests
         using var directory = new TempDirectory();
         await using var database = await MigratedAsync(directory);
 
-        var template = await new NotificationTemplates(database, TimeProvider.System).ResolveAsync(NotificationKind.TicketSolved, asked, CancellationToken.None);
+        var template = await Templates(database, directory).ResolveAsync(NotificationKind.TicketSolved, asked, CancellationToken.None);
 
         Assert.Equal(expected, template.Language);
     }
@@ -61,7 +91,7 @@ public sealed class NotificationRendererTests
     {
         using var directory = new TempDirectory();
         await using var database = await MigratedAsync(directory);
-        var templates = new NotificationTemplates(database, TimeProvider.System);
+        var templates = Templates(database, directory);
 
         await templates.SaveAsync(new NotificationTemplate(NotificationKind.TicketReceived, "ko", "접수 #{{ ticket.number }}", "감사합니다"), CancellationToken.None);
         Assert.Equal("접수 #1042", NotificationRenderer.Render(await templates.ResolveAsync(NotificationKind.TicketReceived, "ko-KR", CancellationToken.None), Minji()).Subject);

@@ -62,6 +62,21 @@ public sealed class MailboxPollerTests
     }
 
     [Fact]
+    public async Task With_idle_a_message_is_imported_as_it_arrives_not_at_the_next_poll()
+    {
+        await MailServer.RequireAsync();
+        var address = MailServer.NewAddress("idle");
+        await using var harness = EmailHarness.For(EmailHarness.Mailbox(0, "idle", address, new() { ["PollInterval"] = "00:30:00" }));
+        await harness.Poller("idle").RunAsync(new Sdk.Capabilities.ScheduledTaskContext("poll:idle", DateTimeOffset.UtcNow, null), default);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+
+        await MailServer.AppendAsync(address, [Mails.Plain("ada@customer.test", address, "Right now", "Urgent.")]);
+
+        await Eventually.TrueAsync(() => harness.Api.CallsTo("OpenTicketAsync").Count == 1, TimeSpan.FromSeconds(10));
+        Assert.Equal("Right now", ((NewTicket)harness.Api.CallsTo("OpenTicketAsync")[0].Arguments[0]!).Subject);
+    }
+
+    [Fact]
     public async Task Processed_mail_is_moved_to_the_configured_folder()
     {
         await MailServer.RequireAsync();

@@ -101,6 +101,7 @@ public sealed record EmailOptions
             Folder = box["Folder"] is { Length: > 0 } folder ? folder : "INBOX",
             ProcessedFolder = box["ProcessedFolder"] is { Length: > 0 } processed ? processed : null,
             PollInterval = interval,
+            Idle = !string.Equals(box["Idle"], "false", StringComparison.OrdinalIgnoreCase),
             MaxPerPoll = (int?)Long(box, box.Path, "MaxPerPoll", problems) ?? 200,
             Queue = Blank(box["Queue"]),
             Category = Blank(box["Category"]),

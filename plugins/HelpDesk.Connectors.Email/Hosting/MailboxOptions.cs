@@ -29,6 +29,9 @@ public sealed record MailboxOptions
 
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>Also wait on the mailbox with IMAP IDLE between polls, where the server offers it, to import at once.</summary>
+    public bool Idle { get; init; } = true;
+
     /// <summary>At most this many messages per poll; the rest come on the next one.</summary>
     public int MaxPerPoll { get; init; } = 200;
 

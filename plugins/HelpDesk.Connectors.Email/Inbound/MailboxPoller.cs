@@ -14,8 +14,12 @@ namespace HelpDesk.Connectors.Email.Inbound;
 /// timeout at any point re-reads at most the message in hand, which the import recognises by its Message-ID.
 /// </summary>
 public sealed partial class MailboxPoller(
-    MailboxOptions mailbox, MailImporter importer, IHelpDeskApi hub, IPluginState state, ILogger<MailboxPoller> logger) : IScheduledTask
+    MailboxOptions mailbox, MailImporter importer, IHelpDeskApi hub, IPluginState state, ILogger<MailboxPoller> logger) : IScheduledTask, IAsyncDisposable
 {
+    // Scheduled runs and IDLE-triggered imports take turns: never two imports of one mailbox at once.
+    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+    private MailboxWatcher? _watcher;
+
     /// <summary>The keyword processed messages carry when they stay in the folder.</summary>
     public const string ImportedKeyword = "$HelpDesk";
 
@@ -28,6 +32,12 @@ public sealed partial class MailboxPoller(
 
     public async Task RunAsync(ScheduledTaskContext context, CancellationToken cancellationToken)
     {
+        if (mailbox.Idle)
+        {
+            _watcher ??= new MailboxWatcher(mailbox, ImportNowAsync, logger);
+            _watcher.EnsureStarted();
+        }
+
         try
         {
             await PollAsync(cancellationToken);
@@ -40,8 +50,44 @@ public sealed partial class MailboxPoller(
         }
     }
 
+    public async ValueTask DisposeAsync()
+    {
+        if (_watcher is { } watcher)
+        {
+            await watcher.DisposeAsync();
+        }
+
+        _oneAtATime.Dispose();
+    }
+
     /// <summary>Imports what is new; returns how many messages it took from the folder.</summary>
     public async Task<int> PollAsync(CancellationToken cancellationToken)
+    {
+        await _oneAtATime.WaitAsync(cancellationToken);
+        try
+        {
+            return await PollOnceAsync(cancellationToken);
+        }
+        finally
+        {
+            _oneAtATime.Release();
+        }
+    }
+
+    private async Task ImportNowAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await PollAsync(cancellationToken);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            // The next scheduled poll reports and retries it.
+            LogIdleImportFailed(error, mailbox.Name);
+        }
+    }
+
+    private async Task<int> PollOnceAsync(CancellationToken cancellationToken)
     {
         using var client = await MailboxConnection.OpenAsync(mailbox, cancellationToken);
         var folder = await client.GetFolderAsync(mailbox.Folder, cancellationToken);
@@ -125,6 +171,9 @@ public sealed partial class MailboxPoller(
             $"Message UID {uid.Id} in mailbox '{mailbox.Name}' could not be read as an email ({error.Message}); its raw form is kept as attachment {kept.Id}.",
             cancellationToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Mailbox {Mailbox}: importing on IDLE failed; the next poll tries again")]
+    private partial void LogIdleImportFailed(Exception error, string mailbox);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Mailbox {Mailbox}: message UID {Uid} from {Sender} not imported ({Outcome})")]
     private partial void LogSkipped(string mailbox, uint uid, ImportOutcome outcome, string? sender);

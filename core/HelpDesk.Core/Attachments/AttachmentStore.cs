@@ -9,14 +9,16 @@ namespace HelpDesk.Core.Attachments;
 /// twice, or re-imported after a crash, is stored once. A file is written under a temporary name and moved into place
 /// only when complete, so a reader never sees half of one.
 /// </summary>
-public sealed class AttachmentStore(IOptions<HelpDeskOptions> options, IOptions<AttachmentOptions> limits, AttachmentRoot root)
+public sealed class AttachmentStore(DataDirectory data, IOptions<AttachmentOptions> limits)
 {
+    private readonly string _root = data.Combine("attachments");
+
     public long MaxBytes => limits.Value.MaxBytes;
 
     /// <summary>Copies the content in, refusing it past <see cref="MaxBytes"/>; returns its id and size.</summary>
     public async Task<(string Id, long Size)> SaveAsync(Stream content, CancellationToken cancellationToken)
     {
-        var directory = Path.Combine(root.Resolve(options.Value), "incoming");
+        var directory = Path.Combine(_root, "incoming");
         Directory.CreateDirectory(directory);
         var temporary = Path.Combine(directory, $"{Guid.NewGuid():N}.part");
         try
@@ -72,23 +74,5 @@ public sealed class AttachmentStore(IOptions<HelpDeskOptions> options, IOptions<
 
     public static bool IsId(string id) => id is { Length: 64 } && id.All(char.IsAsciiHexDigitLower);
 
-    private string PathOf(string id) => Path.Combine(root.Resolve(options.Value), id[..2], id);
-}
-
-/// <summary>Where attachments live: under the data directory, resolved against the content root once known.</summary>
-public sealed class AttachmentRoot(string contentRoot)
-{
-    public string Resolve(HelpDeskOptions options) => Path.Combine(HelpDeskCoreExtensions.ResolveDataDirectory(options, contentRoot), "attachments");
-}
-
-/// <summary><c>HelpDesk:Attachments</c>.</summary>
-public sealed class AttachmentOptions
-{
-    /// <summary>The largest single file kept; 25 MB, as most mail servers accept.</summary>
-    public long MaxBytes { get; set; } = 25 * 1024 * 1024;
-}
-
-public sealed class AttachmentTooLargeException(long maxBytes) : Exception($"The file is larger than the {maxBytes} bytes an attachment may have.")
-{
-    public long MaxBytes { get; } = maxBytes;
+    private string PathOf(string id) => Path.Combine(_root, id[..2], id);
 }

@@ -48,7 +48,7 @@ public static class HelpDeskCoreExtensions
         services.AddRouting();
         services.AddAutomation(configuration);
         services.AddSla(configuration);
-        services.AddNotifications(configuration, contentRoot);
+        services.AddNotifications(configuration);
         return services;
     }
 
@@ -64,7 +64,7 @@ public static class HelpDeskCoreExtensions
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<MessageIndex>();
-        services.AddSingleton(new AttachmentRoot(contentRoot));
+        services.AddSingleton(sp => DataDirectory.From(sp.GetRequiredService<IOptions<HelpDeskOptions>>().Value, contentRoot));
         services.AddOptions<AttachmentOptions>().Bind(configuration.GetSection($"{HelpDeskOptions.Section}:Attachments"));
         services.AddSingleton<AttachmentStore>();
         services.AddHostedService<StoreInitializer>();
@@ -135,10 +135,8 @@ public static class HelpDeskCoreExtensions
         services.AddRepeatingJob<SlaWatch>(SlaWatch.Key, section.GetValue<TimeSpan?>(nameof(SlaOptions.WatchInterval)) ?? new SlaOptions().WatchInterval);
     }
 
-    private static void AddNotifications(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    private static void AddNotifications(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(sp => new TemplateFolder(
-            sp.GetRequiredService<IOptions<HelpDeskOptions>>(), sp.GetRequiredService<IOptions<NotificationOptions>>(), contentRoot));
         services.AddOptions<NotificationOptions>().Bind(configuration.GetSection($"{HelpDeskOptions.Section}:Notifications"));
         services.AddSingleton<NotificationTemplates>();
         services.AddOptions<SatisfactionOptions>().Bind(configuration.GetSection($"{HelpDeskOptions.Section}:Satisfaction"));

@@ -1,6 +1,8 @@
 using System.Collections.Frozen;
 using HelpDesk.Core.Storage;
+using HelpDesk.Core.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace HelpDesk.Core.Notifications;
 
@@ -10,7 +12,8 @@ namespace HelpDesk.Core.Notifications;
 /// (<c>ko-KR</c> → <c>ko</c>), then English. A folder file that does not parse is passed over, with a warning naming
 /// its line and column, so a typo in a file never stops notifications.
 /// </summary>
-public sealed partial class NotificationTemplates(Database database, TimeProvider time, TemplateFolder folder, ILogger<NotificationTemplates> logger)
+public sealed partial class NotificationTemplates(
+    Database database, TimeProvider time, DataDirectory data, IOptions<NotificationOptions> options, ILogger<NotificationTemplates> logger)
 {
     public const string DefaultLanguage = "en";
 
@@ -55,12 +58,12 @@ public sealed partial class NotificationTemplates(Database database, TimeProvide
     private async Task<NotificationTemplate?> FromFolderAsync(NotificationKind kind, string language, CancellationToken cancellationToken)
     {
         // Language tags are letters, digits and '-': nothing from a request can walk out of the folder.
-        if (!language.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') || folder.Path is not { } root)
+        if (!language.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') || options.Value.TemplatesDirectory is not { Length: > 0 } folder)
         {
             return null;
         }
 
-        var path = Path.Combine(root, Names.Of(kind), $"{language}.txt");
+        var path = Path.Combine(data.Combine(folder), Names.Of(kind), $"{language}.txt");
         if (!File.Exists(path))
         {
             return null;

@@ -28,7 +28,8 @@ public sealed class NotificationRendererTests
     private static NotificationTemplates Templates(Database database, TempDirectory directory) => new(
         database,
         TimeProvider.System,
-        new TemplateFolder(Options.Create(new HelpDeskOptions { DataDirectory = directory.Path }), Options.Create(new NotificationOptions()), directory.Path),
+        new DataDirectory(directory.Path),
+        Options.Create(new NotificationOptions()),
         NullLogger<NotificationTemplates>.Instance);
 
     [Fact]

@@ -15,12 +15,10 @@ namespace HelpDesk.Core.Plugins;
 /// <see cref="IHelpDeskApi"/> for one plugin: every change goes through the ticket's grain, as the REST API's do,
 /// with the plugin as the actor (<c>plugin:{id}</c>); reads come from the projection.
 /// </summary>
-public sealed class PluginHelpDeskApi(string pluginId, PluginHubServices hub) : IHelpDeskApi
+public sealed class PluginHelpDeskApi(
+    string pluginId, TicketCommands commands, AlertCommands alerts, TicketQueries queries, MessageIndex messages, AttachmentStore attachments) : IHelpDeskApi
 {
     private readonly Actor _plugin = new(ActorKind.Integration, $"plugin:{pluginId}", pluginId);
-    private readonly TicketCommands commands = hub.Commands;
-    private readonly AlertCommands alerts = hub.Alerts;
-    private readonly TicketQueries queries = hub.Queries;
 
     /// <summary>
     /// With an external id the open is idempotent per plugin: the id reserves the ticket's number durably first, so a
@@ -34,13 +32,13 @@ public sealed class PluginHelpDeskApi(string pluginId, PluginHubServices hub) : 
     }
 
     public async Task<TicketSnapshot?> FindByMessageIdAsync(IReadOnlyList<string> messageIds, CancellationToken cancellationToken) =>
-        await hub.Messages.FindTicketAsync(messageIds, cancellationToken) is { } number ? await GetTicketAsync(number, cancellationToken) : null;
+        await messages.FindTicketAsync(messageIds, cancellationToken) is { } number ? await GetTicketAsync(number, cancellationToken) : null;
 
     public async Task<Sdk.Tickets.Attachment> StoreAttachmentAsync(string fileName, string contentType, Stream content, CancellationToken cancellationToken)
     {
         try
         {
-            var (id, size) = await hub.Attachments.SaveAsync(content, cancellationToken);
+            var (id, size) = await attachments.SaveAsync(content, cancellationToken);
             return new Sdk.Tickets.Attachment(id, AttachmentNames.FileName(fileName), AttachmentNames.ContentType(contentType), size);
         }
         catch (AttachmentTooLargeException tooLarge)

@@ -12,17 +12,7 @@ namespace HelpDesk.Core.Plugins;
 public sealed class PluginHubServices(
     TicketCommands commands, AlertCommands alerts, TicketQueries queries, MessageIndex messages, AttachmentStore attachments, Database database, TimeProvider time)
 {
-    public TicketCommands Commands => commands;
-
-    public AlertCommands Alerts => alerts;
-
-    public TicketQueries Queries => queries;
-
-    public MessageIndex Messages => messages;
-
-    public AttachmentStore Attachments => attachments;
-
-    public IHelpDeskApi ApiFor(string pluginId) => new PluginHelpDeskApi(pluginId, this);
+    public IHelpDeskApi ApiFor(string pluginId) => new PluginHelpDeskApi(pluginId, commands, alerts, queries, messages, attachments);
 
     public IPluginState StateFor(string pluginId) => new PluginStateStore(pluginId, database, time);
 }

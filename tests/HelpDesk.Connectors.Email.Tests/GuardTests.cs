@@ -43,11 +43,21 @@ public sealed class GuardTests
     {
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.Parse("2026-11-23T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
         var limit = new SenderRateLimit(3, TimeSpan.FromHours(1), time);
+        bool Import(string sender)
+        {
+            if (limit.IsOverLimit(sender))
+            {
+                return false;
+            }
 
-        var first = Enumerable.Range(0, 5).Select(_ => limit.TryAcquire("robot@system.test")).ToList();
-        var someoneElse = limit.TryAcquire("ada@customer.test");
+            limit.Count(sender);
+            return true;
+        }
+
+        var first = Enumerable.Range(0, 5).Select(_ => Import("robot@system.test")).ToList();
+        var someoneElse = Import("ada@customer.test");
         time.Advance(TimeSpan.FromMinutes(61));
-        var later = limit.TryAcquire("robot@system.test");
+        var later = Import("robot@system.test");
 
         Assert.Equal([true, true, true, false, false], first);
         Assert.True(someoneElse);

@@ -126,7 +126,7 @@ public sealed class MailImporterTests : IAsyncDisposable
     {
         await using var harness = EmailHarness.For(EmailHarness.Merge(EmailHarness.Mailbox(0, "sales", Sales), new() { ["MaxAttachmentBytes"] = "10" }));
 
-        await harness.Importer().ImportAsync(harness.MailboxOptions(), Mails.WithAttachment("ada@customer.test", Sales, "Big", "See attached.", "big.pdf", new byte[64]), "<big@customer.test>", default);
+        await harness.Importer().ImportAsync(harness.MailboxOptions(), Mails.WithAttachment("ada@customer.test", Sales, "Big", "See attached.", "big.pdf", new byte[64]), "ada@customer.test", "<big@customer.test>", default);
 
         var opened = (NewTicket)Assert.Single(harness.Api.CallsTo("OpenTicketAsync")).Arguments[0]!;
         Assert.Empty(opened.Attachments);
@@ -134,6 +134,20 @@ public sealed class MailImporterTests : IAsyncDisposable
         Assert.Empty(harness.Api.StoredAttachments);
     }
 
+    [Fact]
+    public async Task A_message_whose_import_failed_is_not_counted_against_its_sender_when_retried()
+    {
+        var limit = new SenderRateLimit(1, TimeSpan.FromHours(1), TimeProvider.System);
+        var message = Mails.Plain("robot@system.test", Sales, "Disk full", "Disk full on db-1.");
+        var dying = FailingAfter.Wrap(Hub, opens: 0);
+        var importer = new MailImporter(dying, _harness.Options(), limit, new MailAttachments(dying, 1 << 20));
+
+        await Assert.ThrowsAsync<IOException>(() => importer.ImportAsync(_harness.MailboxOptions(), message, "robot@system.test", "<disk@system.test>", default));
+        var retried = await new MailImporter(Hub, _harness.Options(), limit, new MailAttachments(Hub, 1 << 20)).ImportAsync(_harness.MailboxOptions(), message, "robot@system.test", "<disk@system.test>", default);
+
+        Assert.Equal(ImportOutcome.Opened, retried);
+    }
+
     private Task<ImportOutcome> ImportAsync(MimeMessage message) =>
-        _harness.Importer().ImportAsync(_harness.MailboxOptions(), message, MailThreading.Bracketed(message.MessageId!), default);
+        _harness.Importer().ImportAsync(_harness.MailboxOptions(), message, MailNoise.Sender(message), MailThreading.Bracketed(message.MessageId!), default);
 }

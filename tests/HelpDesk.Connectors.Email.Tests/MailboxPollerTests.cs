@@ -77,6 +77,22 @@ public sealed class MailboxPollerTests
     }
 
     [Fact]
+    public async Task A_sender_past_the_limit_is_held_and_reported_however_long_its_address()
+    {
+        await MailServer.RequireAsync();
+        var address = MailServer.NewAddress("held");
+        var robot = $"{new string('r', 180)}@system.test";
+        await MailServer.AppendAsync(address, [Mails.Plain(robot, address, "Alert 1", "Disk"), Mails.Plain(robot, address, "Alert 2", "Disk")]);
+        await using var harness = EmailHarness.For(EmailHarness.Merge(EmailHarness.Mailbox(0, "held", address), new() { ["SenderLimit"] = "1" }));
+
+        await harness.Poller("held").PollAsync(default);
+
+        Assert.Single(harness.Api.CallsTo("OpenTicketAsync"));
+        Assert.Contains(robot, Assert.Single(harness.State.Problems, p => p.Key.StartsWith("held:held:", StringComparison.Ordinal)).Value, StringComparison.Ordinal);
+        Assert.Equal(1, await CountAsync(address, SearchQuery.HasKeyword(MailboxPoller.HeldKeyword)));
+    }
+
+    [Fact]
     public async Task Processed_mail_is_moved_to_the_configured_folder()
     {
         await MailServer.RequireAsync();

@@ -11,7 +11,8 @@ namespace HelpDesk.Connectors.Email.Hosting;
 /// <summary>
 /// The email channel: one poll task per configured mailbox, the <c>email</c> outbound channel over SMTP, and a status
 /// task that shows configuration problems on the plugin's admin status. Without configuration the plugin still runs,
-/// says what is missing, and refuses to send (so notifications wait in the feed until SMTP is set up).
+/// says what is missing, and refuses to send: notifications are set aside after the feed's attempts, to be replayed
+/// once SMTP is set up (waiting instead would hold every later notification behind them).
 /// </summary>
 public sealed class EmailPlugin : IHelpDeskPlugin
 {

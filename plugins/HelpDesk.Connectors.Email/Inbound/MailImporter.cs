@@ -19,22 +19,31 @@ public sealed class MailImporter(IHelpDeskApi hub, EmailOptions options, SenderR
 
     private readonly IReadOnlySet<string> _ownAddresses = options.AllOwnAddresses();
 
-    public async Task<ImportOutcome> ImportAsync(MailboxOptions mailbox, MimeMessage message, string messageId, CancellationToken cancellationToken)
+    /// <param name="sender">The message's sender, as <see cref="MailNoise.Sender"/> gives it.</param>
+    public async Task<ImportOutcome> ImportAsync(MailboxOptions mailbox, MimeMessage message, string? sender, string messageId, CancellationToken cancellationToken)
     {
-        var sender = MailNoise.Sender(message);
         if (sender is null || MailNoise.Reason(message, _ownAddresses) is not null)
         {
             return ImportOutcome.Noise;
         }
 
-        if (!senders.TryAcquire(sender))
+        if (senders.IsOverLimit(sender))
         {
             return ImportOutcome.Held;
         }
 
+        var outcome = await ImportFromAsync(mailbox, message, sender, messageId, cancellationToken);
+
+        // Counted once imported: a message retried after a failure is not counted again.
+        senders.Count(sender);
+        return outcome;
+    }
+
+    private async Task<ImportOutcome> ImportFromAsync(MailboxOptions mailbox, MimeMessage message, string sender, string messageId, CancellationToken cancellationToken)
+    {
         var ticket = await AnsweredTicketAsync(message, cancellationToken);
         var (attachments, refused) = await files.StoreAsync(message, cancellationToken);
-        var text = Cut(MailContent.Text(message, trimHistory: ticket is not null) + Notes(refused), MaxText);
+        var text = MailContent.Text(message, trimHistory: ticket is not null) + Notes(refused);
         var html = MailContent.Html(message) is { Length: <= MaxHtml } h ? h : null;
         var cc = Copied(message, sender);
         if (ticket is not null)
@@ -42,14 +51,14 @@ public sealed class MailImporter(IHelpDeskApi hub, EmailOptions options, SenderR
             try
             {
                 var from = ticket.Requester.Email.Equals(sender, StringComparison.OrdinalIgnoreCase) ? null : new Customer(sender, Name(message));
-                var reply = new InboundMessage(text) { Channel = TicketChannel.Email, MessageId = messageId, From = from, Html = html, Cc = cc, Attachments = attachments };
+                var reply = new InboundMessage(Cut(text, MaxText)) { Channel = TicketChannel.Email, MessageId = messageId, From = from, Html = html, Cc = cc, Attachments = attachments };
                 await hub.AddCustomerReplyAsync(ticket.Number, reply, cancellationToken);
                 return ImportOutcome.Replied;
             }
             catch (HelpDeskApiException closed) when (closed.Kind == HelpDeskApiError.Conflict)
             {
                 // A closed ticket takes no more replies: the answer opens a follow-up that names it, as in Zendesk.
-                await OpenAsync(mailbox, message, messageId, sender, MailContent.Text(message, trimHistory: false), html, cc, attachments, followUpOf: ticket.Number, cancellationToken);
+                await OpenAsync(mailbox, message, messageId, sender, MailContent.Text(message, trimHistory: false) + Notes(refused), html, cc, attachments, followUpOf: ticket.Number, cancellationToken);
                 return ImportOutcome.Opened;
             }
         }

@@ -9,7 +9,8 @@ public static class MailboxConnection
 {
     public static async Task<ImapClient> OpenAsync(MailboxOptions mailbox, CancellationToken cancellationToken)
     {
-        var client = new ImapClient { Timeout = 15_000 };
+        // Under the hub's 10 s call timeout, so a hung server shows as this mailbox's problem, not as a cancelled run.
+        var client = new ImapClient { Timeout = 8_000 };
         try
         {
             await client.ConnectAsync(mailbox.Host, mailbox.Port, Socket(mailbox.Security), cancellationToken);

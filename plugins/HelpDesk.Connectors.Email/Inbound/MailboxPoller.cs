@@ -20,6 +20,9 @@ public sealed partial class MailboxPoller(
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
     private MailboxWatcher? _watcher;
 
+    // A problem from an earlier load may be showing: the first good poll clears it, later ones need not ask the database.
+    private bool _problemMayShow = true;
+
     /// <summary>The keyword processed messages carry when they stay in the folder.</summary>
     public const string ImportedKeyword = "$HelpDesk";
 
@@ -38,29 +41,43 @@ public sealed partial class MailboxPoller(
             _watcher.EnsureStarted();
         }
 
+        // An import started by IDLE is doing this run's work: waiting for it would only run into the call timeout.
+        if (!await _oneAtATime.WaitAsync(0, cancellationToken))
+        {
+            return;
+        }
+
         try
         {
-            await PollAsync(cancellationToken);
-            await state.ClearProblemAsync(ProblemKey, cancellationToken);
+            await PollOnceAsync(cancellationToken);
+            if (_problemMayShow)
+            {
+                await state.ClearProblemAsync(ProblemKey, cancellationToken);
+                _problemMayShow = false;
+            }
         }
         catch (Exception error) when (error is not OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
+            _problemMayShow = true;
             await state.ReportProblemAsync(ProblemKey, $"Mailbox '{mailbox.Name}' ({mailbox.User} at {mailbox.Host}:{mailbox.Port}) could not be polled: {error.Message}", CancellationToken.None);
             throw;
         }
+        finally
+        {
+            _oneAtATime.Release();
+        }
     }
 
+    // Not the semaphore: a run the hub abandoned at unload may still release it afterwards.
     public async ValueTask DisposeAsync()
     {
         if (_watcher is { } watcher)
         {
             await watcher.DisposeAsync();
         }
-
-        _oneAtATime.Dispose();
     }
 
-    /// <summary>Imports what is new; returns how many messages it took from the folder.</summary>
+    /// <summary>Imports what is new, waiting for an import already running; returns how many messages it took.</summary>
     public async Task<int> PollAsync(CancellationToken cancellationToken)
     {
         await _oneAtATime.WaitAsync(cancellationToken);
@@ -101,6 +118,12 @@ public sealed partial class MailboxPoller(
             .OrderBy(uid => uid.Id)
             .Take(mailbox.MaxPerPoll)
             .ToList();
+        if (uids.Count == 0)
+        {
+            await client.DisconnectAsync(quit: true, cancellationToken);
+            return 0;
+        }
+
         IMailFolder? processed = mailbox.ProcessedFolder is { } name ? await client.GetFolderAsync(name, cancellationToken) : null;
         foreach (var uid in uids)
         {
@@ -144,17 +167,20 @@ public sealed partial class MailboxPoller(
             return false;
         }
 
-        var outcome = await importer.ImportAsync(mailbox, message, MailThreading.MessageId(message, raw.GetBuffer().AsSpan(0, (int)raw.Length)), cancellationToken);
+        var sender = MailNoise.Sender(message);
+        var outcome = await importer.ImportAsync(mailbox, message, sender, MailThreading.MessageId(message, raw.GetBuffer().AsSpan(0, (int)raw.Length)), cancellationToken);
         if (outcome is ImportOutcome.Noise or ImportOutcome.Held)
         {
-            LogSkipped(mailbox.Name, uid.Id, outcome, MailNoise.Sender(message));
+            LogSkipped(mailbox.Name, uid.Id, outcome, sender);
         }
 
         if (outcome == ImportOutcome.Held)
         {
+            // Keyed by a hash: an address may be longer than a state key may be.
+            var senderKey = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(sender ?? "")))[..16];
             await state.ReportProblemAsync(
-                $"held:{mailbox.Name}:{MailNoise.Sender(message)}",
-                $"Mail from {MailNoise.Sender(message)} to mailbox '{mailbox.Name}' passed the sender limit and was not imported; it is left flagged {HeldKeyword}.",
+                $"held:{mailbox.Name}:{senderKey}",
+                $"Mail from {sender} to mailbox '{mailbox.Name}' passed the sender limit and was not imported; it is left flagged {HeldKeyword}.",
                 cancellationToken);
         }
 

@@ -9,13 +9,14 @@ namespace HelpDesk.Connectors.Email.Inbound;
 /// Between polls, waits on the mailbox with IMAP IDLE (where the server offers it) and imports as soon as a message
 /// arrives, so a customer's mail becomes a ticket in seconds, not at the next poll. It only triggers the poller's own
 /// import, one at a time with the scheduled polls, so exactly-once stays the poller's business. Stopped when the
-/// plugin is unloaded; a lost connection is reopened after a pause, and the scheduled polls carry on regardless.
+/// plugin is unloaded; a lost connection is reopened after a growing pause, and the scheduled polls carry on regardless.
 /// </summary>
 public sealed partial class MailboxWatcher(MailboxOptions mailbox, Func<CancellationToken, Task> import, ILogger logger) : IAsyncDisposable
 {
     // Servers may end an IDLE after 30 minutes (RFC 2177); it is renewed well before.
     private static readonly TimeSpan IdleRenewal = TimeSpan.FromMinutes(9);
-    private static readonly TimeSpan Reconnect = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan FirstReconnect = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan LastReconnect = TimeSpan.FromMinutes(5);
 
     private readonly CancellationTokenSource _stop = new();
     private readonly Lock _gate = new();
@@ -43,6 +44,7 @@ public sealed partial class MailboxWatcher(MailboxOptions mailbox, Func<Cancella
 
     private async Task WatchAsync(CancellationToken stop)
     {
+        var pause = FirstReconnect;
         while (!stop.IsCancellationRequested)
         {
             try
@@ -56,6 +58,10 @@ public sealed partial class MailboxWatcher(MailboxOptions mailbox, Func<Cancella
 
                 var folder = await client.GetFolderAsync(mailbox.Folder, stop);
                 await folder.OpenAsync(FolderAccess.ReadOnly, stop);
+                pause = FirstReconnect;
+
+                // What came while nobody watched (since the last poll, or during a reconnect) is imported first.
+                await import(stop);
                 while (!stop.IsCancellationRequested)
                 {
                     if (await IdleUntilMailAsync(client, folder, stop))
@@ -70,8 +76,10 @@ public sealed partial class MailboxWatcher(MailboxOptions mailbox, Func<Cancella
             }
             catch (Exception error)
             {
-                LogLost(error, mailbox.Name);
-                await Task.Delay(Reconnect, stop).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                // Backing off: a refused login retried every few seconds can lock the account.
+                LogLost(error, mailbox.Name, pause);
+                await Task.Delay(pause, stop).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, LastReconnect.Ticks));
             }
         }
     }
@@ -81,11 +89,20 @@ public sealed partial class MailboxWatcher(MailboxOptions mailbox, Func<Cancella
     {
         using var done = CancellationTokenSource.CreateLinkedTokenSource(stop);
         done.CancelAfter(IdleRenewal);
+        // The count also changes when messages leave (the poller moves them): only more messages mean new mail.
+        var before = folder.Count;
         var arrived = false;
         void OnArrival(object? sender, EventArgs e)
         {
-            arrived = true;
-            done.Cancel();
+            if (folder.Count > before)
+            {
+                arrived = true;
+                done.Cancel();
+            }
+            else
+            {
+                before = folder.Count;
+            }
         }
 
         folder.CountChanged += OnArrival;
@@ -104,6 +121,6 @@ public sealed partial class MailboxWatcher(MailboxOptions mailbox, Func<Cancella
     [LoggerMessage(Level = LogLevel.Information, Message = "Mailbox {Mailbox}: the server offers no IDLE; it is polled on its interval only")]
     private partial void LogNoIdle(string mailbox);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Mailbox {Mailbox}: watching with IDLE failed; reconnecting (the scheduled polls continue)")]
-    private partial void LogLost(Exception error, string mailbox);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Mailbox {Mailbox}: watching with IDLE failed; reconnecting in {Pause} (the scheduled polls continue)")]
+    private partial void LogLost(Exception error, string mailbox, TimeSpan pause);
 }

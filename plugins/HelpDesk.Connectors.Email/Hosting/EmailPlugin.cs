@@ -21,7 +21,7 @@ public sealed class EmailPlugin : IHelpDeskPlugin
     {
         // Before MimeKit builds its charset table: without the code pages it cannot read ISO-2022-JP, EUC-KR, Shift_JIS….
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        var options = EmailOptions.From(context.Configuration, out var problems);
+        var options = EmailOptionsReader.Read(context.Configuration, out var problems);
         context.Services.AddSingleton(options);
         context.Services.AddSingleton<IScheduledTask>(sp => new ConfigurationStatus(problems, options, sp.GetRequiredService<IPluginState>()));
 

@@ -22,18 +22,22 @@ public sealed record MailboxOptions
 
     public string? AccessToken { get; init; }
 
-    public string Folder { get; init; } = "INBOX";
+    public const string DefaultFolder = "INBOX";
+    public const int DefaultMaxPerPoll = 200;
+    public static readonly TimeSpan DefaultPollInterval = TimeSpan.FromMinutes(1);
+
+    public string Folder { get; init; } = DefaultFolder;
 
     /// <summary>Where processed messages are moved; when empty they stay and are flagged <c>\Seen</c> and <c>$HelpDesk</c>.</summary>
     public string? ProcessedFolder { get; init; }
 
-    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMinutes(1);
+    public TimeSpan PollInterval { get; init; } = DefaultPollInterval;
 
     /// <summary>Also wait on the mailbox with IMAP IDLE between polls, where the server offers it, to import at once.</summary>
     public bool Idle { get; init; } = true;
 
     /// <summary>At most this many messages per poll; the rest come on the next one.</summary>
-    public int MaxPerPoll { get; init; } = 200;
+    public int MaxPerPoll { get; init; } = DefaultMaxPerPoll;
 
     public string? Queue { get; init; }
 

@@ -19,5 +19,7 @@ public sealed record SmtpOptions
 
     public string? FromName { get; init; }
 
-    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(8);
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(8);
+
+    public TimeSpan Timeout { get; init; } = DefaultTimeout;
 }

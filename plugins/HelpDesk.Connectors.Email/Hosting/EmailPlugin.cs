@@ -25,9 +25,8 @@ public sealed class EmailPlugin : IHelpDeskPlugin
         context.Services.AddSingleton(options);
         context.Services.AddSingleton<IScheduledTask>(sp => new ConfigurationStatus(problems, options, sp.GetRequiredService<IPluginState>()));
 
-        if (options.Smtp is { } smtp)
+        if (options.Smtp is not null)
         {
-            context.Services.AddSingleton(smtp);
             context.Services.AddSingleton<IOutboundChannel, SmtpChannel>();
         }
         else

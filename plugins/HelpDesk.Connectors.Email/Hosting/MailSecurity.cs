@@ -1,3 +1,5 @@
+using MailKit.Security;
+
 namespace HelpDesk.Connectors.Email.Hosting;
 
 /// <summary>How a connection to a mail server is protected.</summary>
@@ -11,4 +13,15 @@ public enum MailSecurity
 
     /// <summary>No encryption: only for a server on loopback, as in tests.</summary>
     None,
+}
+
+/// <summary>The MailKit socket option for each, shared by IMAP and SMTP.</summary>
+public static class MailSecurityOptions
+{
+    public static SecureSocketOptions ToSocketOptions(this MailSecurity security) => security switch
+    {
+        MailSecurity.Tls => SecureSocketOptions.SslOnConnect,
+        MailSecurity.StartTls => SecureSocketOptions.StartTls,
+        _ => SecureSocketOptions.None,
+    };
 }

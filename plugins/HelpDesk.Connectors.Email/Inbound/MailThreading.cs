@@ -31,7 +31,11 @@ public static partial class MailThreading
             ? Bracketed(id)
             : $"<{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(raw))}@no-message-id.helpdesk>";
 
+    /// <summary>An id as the hub keeps it: with angle brackets.</summary>
     public static string Bracketed(string id) => id.StartsWith('<') ? id : $"<{id}>";
+
+    /// <summary>An id as MimeKit's headers take it: without angle brackets.</summary>
+    public static string Bare(string id) => id.Trim().TrimStart('<').TrimEnd('>');
 
     [GeneratedRegex(@"\[#(\d{1,18})\]")]
     private static partial Regex SubjectNumber();

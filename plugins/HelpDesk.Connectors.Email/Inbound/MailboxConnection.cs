@@ -13,7 +13,7 @@ public static class MailboxConnection
         var client = new ImapClient { Timeout = 8_000 };
         try
         {
-            await client.ConnectAsync(mailbox.Host, mailbox.Port, Socket(mailbox.Security), cancellationToken);
+            await client.ConnectAsync(mailbox.Host, mailbox.Port, mailbox.Security.ToSocketOptions(), cancellationToken);
             if (mailbox.AccessToken is { Length: > 0 } token)
             {
                 await client.AuthenticateAsync(new SaslMechanismOAuth2(mailbox.User, token), cancellationToken);
@@ -31,11 +31,4 @@ public static class MailboxConnection
             throw;
         }
     }
-
-    public static SecureSocketOptions Socket(MailSecurity security) => security switch
-    {
-        MailSecurity.Tls => SecureSocketOptions.SslOnConnect,
-        MailSecurity.StartTls => SecureSocketOptions.StartTls,
-        _ => SecureSocketOptions.None,
-    };
 }

@@ -10,7 +10,7 @@ public static class OutboundMail
 {
     public static MimeMessage Compose(OutboundMessage message, SmtpOptions smtp, string? replyTo)
     {
-        var mime = new MimeMessage { MessageId = Bare(message.MessageId), Subject = Tagged(message.Subject, message.Ticket) };
+        var mime = new MimeMessage { MessageId = MailThreading.Bare(message.MessageId), Subject = Tagged(message.Subject, message.Ticket) };
         mime.From.Add(new MailboxAddress(smtp.FromName, smtp.From));
         mime.To.AddRange(message.To.Select(r => new MailboxAddress(r.Name, r.Address)));
         mime.Cc.AddRange(message.Cc.Select(r => new MailboxAddress(r.Name, r.Address)));
@@ -21,12 +21,12 @@ public static class OutboundMail
 
         if (message.InReplyTo is { Length: > 0 } inReplyTo)
         {
-            mime.InReplyTo = Bare(inReplyTo);
+            mime.InReplyTo = MailThreading.Bare(inReplyTo);
         }
 
         foreach (var reference in message.References)
         {
-            mime.References.Add(Bare(reference));
+            mime.References.Add(MailThreading.Bare(reference));
         }
 
         if (message.Automatic)
@@ -51,5 +51,4 @@ public static class OutboundMail
         return MailThreading.TicketNumber(subject) == ticket ? subject : $"{tag} {subject}";
     }
 
-    private static string Bare(string id) => id.Trim().TrimStart('<').TrimEnd('>');
 }

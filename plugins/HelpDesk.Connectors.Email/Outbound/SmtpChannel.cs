@@ -1,6 +1,5 @@
 using System.Net.Sockets;
 using HelpDesk.Connectors.Email.Hosting;
-using HelpDesk.Connectors.Email.Inbound;
 using HelpDesk.Sdk;
 using HelpDesk.Sdk.Capabilities;
 using MailKit.Net.Smtp;
@@ -14,8 +13,10 @@ namespace HelpDesk.Connectors.Email.Outbound;
 /// Reply-To. A message the server accepted is remembered by its Message-ID, so the feed's redelivery after a crash or
 /// a timeout does not send it twice; a server that is down fails the call and the feed retries later.
 /// </summary>
-public sealed class SmtpChannel(SmtpOptions smtp, EmailOptions options, IHelpDeskApi hub, IPluginState state, TimeProvider time) : IOutboundChannel
+public sealed class SmtpChannel(EmailOptions options, IHelpDeskApi hub, IPluginState state) : IOutboundChannel
 {
+    private readonly SmtpOptions smtp = options.Smtp ?? throw new InvalidOperationException("SmtpChannel needs Smtp settings.");
+
     public string Name => "email";
 
     public async Task<OutboundReceipt> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
@@ -33,14 +34,14 @@ public sealed class SmtpChannel(SmtpOptions smtp, EmailOptions options, IHelpDes
         try
         {
             using var client = new SmtpClient { Timeout = (int)smtp.Timeout.TotalMilliseconds };
-            await client.ConnectAsync(smtp.Host, smtp.Port, MailboxConnection.Socket(smtp.Security), cancellationToken);
+            await client.ConnectAsync(smtp.Host, smtp.Port, smtp.Security.ToSocketOptions(), cancellationToken);
             if (smtp.User is { } user)
             {
                 await client.AuthenticateAsync(user, smtp.Password ?? "", cancellationToken);
             }
 
             await client.SendAsync(mime, cancellationToken);
-            await state.SetAsync(sentKey, time.GetUtcNow().ToString("O"), CancellationToken.None);
+            await state.SetAsync(sentKey, "sent", CancellationToken.None);
             await client.DisconnectAsync(quit: true, cancellationToken);
         }
         catch (Exception error) when (IsOutage(error))

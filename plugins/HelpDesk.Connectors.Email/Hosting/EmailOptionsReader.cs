@@ -177,8 +177,10 @@ public static class EmailOptionsReader
     // A list as JSON gives it (children), or as one environment variable gives it ("a, b").
     private static List<string> List(IConfiguration section, string key)
     {
+        // Children first: some hosts give a section with children an empty value of its own.
         var child = section.GetSection(key);
-        var values = child.Value is { } single ? single.Split(',') : child.GetChildren().Select(c => c.Value ?? "");
+        var items = child.GetChildren().ToList();
+        var values = items.Count > 0 ? items.Select(c => c.Value ?? "") : (child.Value ?? "").Split(',');
         return [.. values.Select(v => v.Trim()).Where(v => v.Length > 0)];
     }
 

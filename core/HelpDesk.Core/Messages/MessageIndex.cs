@@ -18,14 +18,8 @@ public sealed class MessageIndex(Database database)
         }
 
         var found = await database.QueryAsync(
-            $"SELECT message_id, ticket FROM ticket_message_ids WHERE message_id IN ({string.Join(", ", ids.Select((_, i) => $"@id{i}"))})",
-            command =>
-            {
-                for (var i = 0; i < ids.Count; i++)
-                {
-                    command.With($"@id{i}", ids[i]);
-                }
-            },
+            $"SELECT message_id, ticket FROM ticket_message_ids WHERE message_id IN ({DbCommandExtensions.ListOf("id", ids.Count)})",
+            command => command.WithEach("id", ids),
             reader => (Id: reader.GetString(0), Ticket: reader.GetInt64(1)),
             cancellationToken);
         var byId = found.ToDictionary(f => f.Id, f => f.Ticket, StringComparer.Ordinal);

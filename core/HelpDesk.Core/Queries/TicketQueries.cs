@@ -70,11 +70,7 @@ public sealed class TicketQueries(Database database)
         var sql = new StringBuilder($"SELECT {TicketRowReader.Columns} FROM tickets t WHERE 1 = 1");
         if (query.Statuses is { Count: > 0 } statuses)
         {
-            sql.Append(" AND t.status IN (").AppendJoin(", ", statuses.Select((_, i) => $"@status{i}")).Append(')');
-            for (var i = 0; i < statuses.Count; i++)
-            {
-                command.With($"@status{i}", Names.Of(statuses[i]));
-            }
+            sql.Append(" AND t.status IN (").Append(command.WithList("status", statuses.Select(Names.Of).ToList())).Append(')');
         }
 
         if (query.Priorities is { Count: > 0 } priorities)
@@ -84,11 +80,7 @@ public sealed class TicketQueries(Database database)
 
         if (query.SlaStates is { Count: > 0 } slaStates)
         {
-            sql.Append(" AND t.sla_state IN (").AppendJoin(", ", slaStates.Select((_, i) => $"@sla_state{i}")).Append(')');
-            for (var i = 0; i < slaStates.Count; i++)
-            {
-                command.With($"@sla_state{i}", Names.Of(slaStates[i]));
-            }
+            sql.Append(" AND t.sla_state IN (").Append(command.WithList("sla_state", slaStates.Select(Names.Of).ToList())).Append(')');
         }
 
         if (query.VisibleTo is { } visible)
@@ -97,11 +89,7 @@ public sealed class TicketQueries(Database database)
             command.With("@visible_agent", visible.Agent);
             if (visible.Queues.Count > 0)
             {
-                sql.Append(" OR t.queue IN (").AppendJoin(", ", visible.Queues.Select((_, i) => $"@visible_queue{i}")).Append(')');
-                for (var i = 0; i < visible.Queues.Count; i++)
-                {
-                    command.With($"@visible_queue{i}", visible.Queues[i]);
-                }
+                sql.Append(" OR t.queue IN (").Append(command.WithList("visible_queue", visible.Queues)).Append(')');
             }
 
             sql.Append(')');

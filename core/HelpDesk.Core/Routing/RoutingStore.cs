@@ -56,22 +56,19 @@ public sealed class RoutingStore(Database database, TimeProvider time)
             return [];
         }
 
-        var names = string.Join(", ", agentIds.Select((_, i) => $"@a{i}"));
         return await database.QueryAsync(
             $"""
             SELECT a.data, a.presence, (SELECT COUNT(*) FROM tickets t WHERE t.assignee = a.id AND t.status IN ({OpenStatuses}))
-            FROM agents a WHERE a.id IN ({names})
+            FROM agents a WHERE a.id IN ({DbCommandExtensions.ListOf("a", agentIds.Count)})
             """,
-            c =>
-            {
-                for (var i = 0; i < agentIds.Count; i++)
-                {
-                    c.With($"@a{i}", agentIds[i]);
-                }
-            },
+            c => c.WithEach("a", agentIds),
             r => new RoutingCandidate(JsonSerializer.Deserialize<Agent>(r.GetString(0), Json)!, Names.Parse<Presence>(r.GetString(1)), Convert.ToInt32(r.GetValue(2), System.Globalization.CultureInfo.InvariantCulture)),
             cancellationToken);
     }
+
+    /// <summary>Several agents in one query (those that exist), for a queue's members.</summary>
+    public async Task<IReadOnlyList<AgentRecord>> GetAgentsAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken) =>
+        ids.Count == 0 ? [] : await QueryAgentsAsync($"WHERE id IN ({DbCommandExtensions.ListOf("id", ids.Count)})", c => c.WithEach("id", ids), cancellationToken);
 
     private Task<IReadOnlyList<AgentRecord>> QueryAgentsAsync(string where, Action<System.Data.Common.DbCommand> bind, CancellationToken cancellationToken) =>
         database.QueryAsync(

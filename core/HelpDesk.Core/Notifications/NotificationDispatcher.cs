@@ -10,6 +10,7 @@ using HelpDesk.Core.Queries;
 using HelpDesk.Core.Routing;
 using HelpDesk.Core.Storage;
 using HelpDesk.Domain.Events;
+using HelpDesk.Domain.Routing;
 using HelpDesk.Domain.Tickets;
 using HelpDesk.Sdk.Capabilities;
 using Microsoft.Extensions.DependencyInjection;
@@ -48,22 +49,30 @@ public sealed class NotificationDispatcher(
             return;
         }
 
-        var recipients = await RecipientsAsync(kind, ticket, cancellationToken);
-        if (recipients.Count == 0)
-        {
-            return;
-        }
-
         if (Catalog.Find<IOutboundChannel>(options.Value.Channel) is not { } channel)
         {
             logger.LogDebug("No outbound channel '{Channel}' is running; {Kind} for ticket {Ticket} is not sent", options.Value.Channel, kind, ticket.Number);
             return;
         }
 
+        var recipients = await RecipientsAsync(kind, ticket, cancellationToken);
+        if (recipients.Count == 0)
+        {
+            return;
+        }
+
         var threading = await ThreadingAsync(ticket.Number, cancellationToken);
+        var templatesByLanguage = new Dictionary<string, NotificationTemplate>(StringComparer.OrdinalIgnoreCase);
         foreach (var recipient in recipients)
         {
-            var composed = await ComposeAsync(kind, ticket, @event, recipient, cancellationToken);
+            // A queue's members mostly share a language: each template is looked up once per event, not per person.
+            var language = recipient.Language ?? "";
+            if (!templatesByLanguage.TryGetValue(language, out var template))
+            {
+                templatesByLanguage[language] = template = await templates.ResolveAsync(kind, recipient.Language, cancellationToken);
+            }
+
+            var composed = await ComposeAsync(kind, template, ticket, @event, recipient, cancellationToken);
             var message = composed with
             {
                 InReplyTo = threading.InReplyTo,
@@ -77,7 +86,7 @@ public sealed class NotificationDispatcher(
             // Recorded before sending, so the customer's answer to it finds this ticket even if we crash right after.
             await thread.RecordSentAsync(message.MessageId, ticket.Number, @event.Event.At, cancellationToken);
             var sent = await channel.CallAsync((c, token) => c.SendAsync(message, token), cancellationToken);
-            if (sent.Failure is { Kind: CapabilityFailureKind.Deferred or CapabilityFailureKind.TimedOut or CapabilityFailureKind.CircuitOpen } outage)
+            if (sent.Failure is { IsTransient: true } outage)
             {
                 throw new DeferredDeliveryException($"Channel '{options.Value.Channel}' cannot send {kind} for ticket {ticket.Number} now: {outage.Message}");
             }
@@ -90,9 +99,9 @@ public sealed class NotificationDispatcher(
         }
     }
 
-    private async Task<OutboundMessage> ComposeAsync(NotificationKind kind, TicketState ticket, StoredTicketEvent @event, Recipient recipient, CancellationToken cancellationToken)
+    private async Task<OutboundMessage> ComposeAsync(
+        NotificationKind kind, NotificationTemplate template, TicketState ticket, StoredTicketEvent @event, Recipient recipient, CancellationToken cancellationToken)
     {
-        var template = await templates.ResolveAsync(kind, recipient.Language, cancellationToken);
         var model = new NotificationModel(
             ticket.Number, ticket.Subject, Names.Of(ticket.Status), Names.Of(ticket.Priority), links.Value.TicketUrl(ticket.Number), ticket.CreatedAt, recipient.Name, recipient.Email)
         {
@@ -143,18 +152,14 @@ public sealed class NotificationDispatcher(
             return optedOut ? [] : [new Recipient(r.Email, r.Name ?? r.Email, r.Language, r.TimeZone)];
         }
 
-        IEnumerable<string> ids = kind == NotificationKind.NewUnassigned
+        IReadOnlyList<string> ids = kind == NotificationKind.NewUnassigned
             ? ticket.Queue is { } queue && await agents.GetQueueAsync(queue, cancellationToken) is { } q ? q.Members : []
             : ticket.Assignee is { } assignee ? [assignee] : [];
-        var recipients = new List<Recipient>();
-        foreach (var id in ids)
-        {
-            if (await agents.GetAgentAsync(id, cancellationToken) is { Agent.Notify: true } agent && NotificationRecipients.IsDeliverable(agent.Agent.Email))
-            {
-                recipients.Add(new Recipient(agent.Agent.Email, agent.Agent.Name, agent.Agent.Languages is [var language, ..] ? language : null, agent.Agent.TimeZone));
-            }
-        }
-
-        return recipients;
+        var found = (await agents.GetAgentsAsync(ids, cancellationToken)).ToDictionary(a => a.Agent.Id, a => a.Agent, StringComparer.Ordinal);
+        return [.. ids
+            .Select(id => found.GetValueOrDefault(id))
+            .OfType<Agent>()
+            .Where(agent => agent.Notify && NotificationRecipients.IsDeliverable(agent.Email))
+            .Select(agent => new Recipient(agent.Email, agent.Name, agent.Languages is [var language, ..] ? language : null, agent.TimeZone))];
     }
 }

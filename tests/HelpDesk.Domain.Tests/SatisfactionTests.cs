@@ -33,7 +33,7 @@ public sealed class SatisfactionTests
         var state = Opened();
         Apply(state, Decider.Update(state, new UpdateTicket { Status = TicketStatus.Solved }, Agent, Now));
 
-        var decision = TicketDecider.RateSatisfaction(state, state.Version, SatisfactionRating.Good, new string('x', TicketDecider.SatisfactionCommentLimit + 1), Now);
+        var decision = TicketDecider.RateSatisfaction(state, state.Version, SatisfactionRating.Good, new string('x', TicketLimits.SatisfactionComment + 1), Now);
 
         Assert.Equal("comment", decision.Rejection?.Field);
     }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using HelpDesk.Core.Hosting;
+using HelpDesk.Domain.Tickets;
 using Microsoft.Extensions.Options;
 
 namespace HelpDesk.Core.Attachments;
@@ -70,9 +71,7 @@ public sealed class AttachmentStore(DataDirectory data, IOptions<AttachmentOptio
 
     /// <summary>The file's content, or null when there is no such file (or the id is not one of ours).</summary>
     public Stream? OpenRead(string id) =>
-        IsId(id) && File.Exists(PathOf(id)) ? new FileStream(PathOf(id), FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true) : null;
-
-    public static bool IsId(string id) => id is { Length: 64 } && id.All(char.IsAsciiHexDigitLower);
+        Attachment.IsId(id) && PathOf(id) is var path && File.Exists(path) ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true) : null;
 
     private string PathOf(string id) => Path.Combine(_root, id[..2], id);
 }

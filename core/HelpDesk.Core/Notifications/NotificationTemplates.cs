@@ -15,7 +15,7 @@ namespace HelpDesk.Core.Notifications;
 public sealed partial class NotificationTemplates(
     Database database, TimeProvider time, DataDirectory data, IOptions<NotificationOptions> options, ILogger<NotificationTemplates> logger)
 {
-    public const string DefaultLanguage = "en";
+    public const string DefaultLanguage = LanguageFallback.Default;
 
     private static readonly FrozenDictionary<string, NotificationTemplate> BuiltIn = LoadBuiltIn();
     private readonly DocumentTable<NotificationTemplate> _overrides = new(database, time, "notification_templates", SettingsJson.Options);
@@ -24,7 +24,7 @@ public sealed partial class NotificationTemplates(
 
     public async Task<NotificationTemplate> ResolveAsync(NotificationKind kind, string? language, CancellationToken cancellationToken)
     {
-        foreach (var candidate in Candidates(language))
+        foreach (var candidate in LanguageFallback.For(language))
         {
             if (await _overrides.GetAsync(Key(kind, candidate), cancellationToken) is { } custom)
             {
@@ -89,20 +89,6 @@ public sealed partial class NotificationTemplates(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Notification template {Path} is not used: {Problem}")]
     private partial void LogUnusable(string path, string problem);
-
-    private static IEnumerable<string> Candidates(string? language)
-    {
-        if (language is { Length: > 0 })
-        {
-            yield return language;
-            if (language.Split('-')[0] is var primary && primary != language)
-            {
-                yield return primary;
-            }
-        }
-
-        yield return DefaultLanguage;
-    }
 
     private static FrozenDictionary<string, NotificationTemplate> LoadBuiltIn()
     {

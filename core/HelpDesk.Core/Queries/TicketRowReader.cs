@@ -21,10 +21,6 @@ internal static class TicketRowReader
     {
         var ticket = ReadColumns(r);
         TicketSlaRow.Restore(ticket, r.NullableString(31));
-        ticket.SolvedVersion = r.IsDBNull(33) ? null : r.GetInt32(33);
-        ticket.RatedSolvedVersion = r.IsDBNull(34) ? null : r.GetInt32(34);
-        ticket.Satisfaction = r.NullableString(35) is { } rating ? Names.Parse<SatisfactionRating>(rating) : null;
-        ticket.Cc = new SortedSet<string>(r.NullableString(32) is { } cc ? JsonSerializer.Deserialize<List<string>>(cc) ?? [] : [], StringComparer.Ordinal);
         return ticket;
     }
 
@@ -57,6 +53,10 @@ internal static class TicketRowReader
         ClosedAt = UnixTime.FromMs(r.NullableInt64(28)),
         Alerts = JsonSerializer.Deserialize<List<TicketAlert>>(r.GetString(29), TicketEventJson.Options) ?? [],
         Escalations = JsonSerializer.Deserialize<List<TicketEscalation>>(r.GetString(30), TicketEventJson.Options) ?? [],
+        Cc = new SortedSet<string>(r.NullableString(32) is { } cc ? JsonSerializer.Deserialize<List<string>>(cc) ?? [] : [], StringComparer.Ordinal),
+        SolvedVersion = r.IsDBNull(33) ? null : r.GetInt32(33),
+        RatedSolvedVersion = r.IsDBNull(34) ? null : r.GetInt32(34),
+        Satisfaction = r.NullableString(35) is { } rating ? Names.Parse<SatisfactionRating>(rating) : null,
     };
 
     public static long SortValue(TicketState ticket, TicketSortField field) => field switch

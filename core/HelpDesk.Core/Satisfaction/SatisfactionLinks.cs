@@ -11,7 +11,7 @@ namespace HelpDesk.Core.Satisfaction;
 /// Signed, expiring survey links: the token names the ticket and the solve it rates, and is the customer's only
 /// credential, so it carries an HMAC-SHA256 over those and its expiry. The same solve always gives the same link.
 /// </summary>
-public sealed class SatisfactionLinks(IOptions<SatisfactionOptions> options, Database database, TimeProvider time)
+public sealed class SatisfactionLinks(IOptions<SatisfactionOptions> options, HubSecrets secrets, TimeProvider time)
 {
     private const string KeyName = "satisfaction-link-key";
     private byte[]? _key;
@@ -75,18 +75,9 @@ public sealed class SatisfactionLinks(IOptions<SatisfactionOptions> options, Dat
             return known;
         }
 
-        if (options.Value.SigningKey is { Length: > 0 } configured)
-        {
-            return _key = Encoding.UTF8.GetBytes(configured);
-        }
-
-        // Made once for the whole cluster: every node inserts a candidate, the first one stays, all read it back.
-        await database.ExecuteAsync(
-            "INSERT INTO hub_secrets (name, value, created_at) VALUES (@name, @value, @at) ON CONFLICT (name) DO NOTHING",
-            command => command.With("@name", KeyName).With("@value", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))).With("@at", UnixTime.ToMs(time.GetUtcNow())),
-            cancellationToken);
-        var stored = await database.QueryAsync("SELECT value FROM hub_secrets WHERE name = @name", command => command.With("@name", KeyName), reader => reader.GetString(0), cancellationToken);
-        return _key = Convert.FromBase64String(stored[0]);
+        return _key = options.Value.SigningKey is { Length: > 0 } configured
+            ? Encoding.UTF8.GetBytes(configured)
+            : await secrets.GetOrCreateAsync(KeyName, cancellationToken);
     }
 }
 

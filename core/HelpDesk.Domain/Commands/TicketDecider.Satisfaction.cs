@@ -5,8 +5,6 @@ namespace HelpDesk.Domain.Commands;
 
 public sealed partial class TicketDecider
 {
-    public const int SatisfactionCommentLimit = 2_000;
-
     /// <summary>
     /// Records the requester's rating of the solve <paramref name="solvedVersion"/> named by their link. A link to an
     /// earlier solve (the ticket was reopened and solved again) or a second rating of the same solve is refused.
@@ -18,7 +16,7 @@ public sealed partial class TicketDecider
             return NoSuchTicket;
         }
 
-        if (TicketInput.Text("comment", comment, SatisfactionCommentLimit, required: false) is { } problem)
+        if (TicketInput.Text("comment", comment, TicketLimits.SatisfactionComment, required: false) is { } problem)
         {
             return problem;
         }

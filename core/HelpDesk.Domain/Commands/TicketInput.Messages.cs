@@ -48,7 +48,7 @@ public static partial class TicketInput
         for (var i = 0; i < attachments.Count; i++)
         {
             var attachment = attachments[i];
-            var problem = attachment.Id is not { Length: 64 } id || !id.All(char.IsAsciiHexDigitLower)
+            var problem = !Attachment.IsId(attachment.Id)
                 ? Rejection.Invalid($"{field}[{i}].id", "An attachment's id is the SHA-256 of its content in lower-case hex, as the attachment store gives it.")
                 : SingleLine($"{field}[{i}].fileName", attachment.FileName, TicketLimits.FileName)
                     ?? SingleLine($"{field}[{i}].contentType", attachment.ContentType, TicketLimits.Category)

@@ -27,4 +27,5 @@ public static class TicketLimits
     public const int Cc = 50;
     public const int Attachments = 100;
     public const int FileName = 255;
+    public const int SatisfactionComment = 2_000;
 }

@@ -127,11 +127,6 @@ public sealed partial class TicketState
                 break;
             case StatusChanged changed:
                 ApplyStatus(changed);
-                if (changed.To == TicketStatus.Solved)
-                {
-                    SolvedVersion = Version + 1;
-                }
-
                 break;
             case SatisfactionRated rated:
                 (RatedSolvedVersion, Satisfaction) = (rated.SolvedVersion, rated.Rating);
@@ -248,6 +243,9 @@ public sealed partial class TicketState
         TrackSlaPause(changed);
         Status = changed.To;
         SolvedAt = changed.To == TicketStatus.Solved ? changed.At : changed.To == TicketStatus.Closed ? SolvedAt : null;
+
+        // The version this event gives the ticket (Version counts up once it is applied): what a survey link names.
+        SolvedVersion = changed.To == TicketStatus.Solved ? Version + 1 : SolvedVersion;
         ClosedAt = changed.To == TicketStatus.Closed ? changed.At : null;
     }
 

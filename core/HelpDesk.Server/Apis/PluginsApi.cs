@@ -43,18 +43,18 @@ public static class PluginsApi
     }
 
     private static async Task<IResult> Answer(string id, Task<PluginStatus?> change) =>
-        await change is { } status ? Results.Json(status, ApiJson.Options) : NotFound(id);
+        await change is { } status ? Results.Json(status, ApiJson.Options) : ApiProblems.NoSuch("plugin", id);
 
     private static async Task<IResult> DeadLettersAsync(string id, PluginHost host, SubscriberCheckpoints checkpoints, CancellationToken cancellationToken) =>
         host.Find(id) is null
-            ? NotFound(id)
+            ? ApiProblems.NoSuch("plugin", id)
             : Results.Json(new { Items = await checkpoints.DeadLettersAsync(PluginEventSubscriber.NameOf(id), cancellationToken) }, ApiJson.Options);
 
     private static async Task<IResult> ReplayAsync(string id, PluginHost host, EventFeedService feed, SubscriberCheckpoints checkpoints, CancellationToken cancellationToken)
     {
         if (host.Find(id) is null || feed.DispatcherFor(PluginEventSubscriber.NameOf(id)) is not { } dispatcher)
         {
-            return NotFound(id);
+            return ApiProblems.NoSuch("plugin", id);
         }
 
         if (host.Find(id)!.Status.State != PluginState.Running)
@@ -67,5 +67,4 @@ public static class PluginsApi
         return Results.Json(new { Replayed = replayed, Remaining = remaining }, ApiJson.Options);
     }
 
-    private static IResult NotFound(string id) => ApiProblems.Field(StatusCodes.Status404NotFound, "id", $"There is no plugin '{id}'.");
 }

@@ -1,4 +1,6 @@
 using System.Net;
+using HelpDesk.Core.Notifications;
+using HelpDesk.Domain.Commands;
 
 namespace HelpDesk.Server.Apis;
 
@@ -15,24 +17,8 @@ public static class SatisfactionPage
         ["pt-BR"] = new("Como foi o atendimento?", "Bom", "Regular", "Ruim", "Algo a acrescentar?", "Obrigado pela resposta.", "Este link expirou.", "Este link não é válido.", "Já foi avaliado. Obrigado."),
     };
 
-    /// <summary>The wording for a language tag, falling back from <c>ko-KR</c> to <c>ko</c> to English.</summary>
-    public static Wording Words(string? language)
-    {
-        if (language is { Length: > 0 } tag)
-        {
-            if (Languages.TryGetValue(tag, out var exact))
-            {
-                return exact;
-            }
-
-            if (Languages.TryGetValue(tag.Split('-')[0], out var general))
-            {
-                return general;
-            }
-        }
-
-        return Languages["en"];
-    }
+    /// <summary>The wording for a language tag, falling back as notifications do (<c>ko-KR</c> → <c>ko</c> → English).</summary>
+    public static Wording Words(string? language) => LanguageFallback.For(language).Select(Languages.GetValueOrDefault).OfType<Wording>().First();
 
     public static IResult Html(string body, int status = StatusCodes.Status200OK) => Results.Content(
         $"""<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>HelpDesk</title><style>body{"{"}font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem{"}"}button{"{"}margin:.25rem;padding:.5rem 1rem{"}"}textarea{"{"}width:100%;min-height:5rem{"}"}</style></head><body>{body}</body></html>""",
@@ -46,7 +32,7 @@ public static class SatisfactionPage
             <h1>{WebUtility.HtmlEncode(Question)}</h1>
             <p>#{ticket} {WebUtility.HtmlEncode(subject)}</p>
             <form method="post" action="/satisfaction/{WebUtility.UrlEncode(token)}">
-            <p><label>{WebUtility.HtmlEncode(Comment)}<br><textarea name="comment" maxlength="2000"></textarea></label></p>
+            <p><label>{WebUtility.HtmlEncode(Comment)}<br><textarea name="comment" maxlength="{TicketLimits.SatisfactionComment}"></textarea></label></p>
             <p><button name="rating" value="good">{WebUtility.HtmlEncode(Good)}</button><button name="rating" value="neutral">{WebUtility.HtmlEncode(Neutral)}</button><button name="rating" value="bad">{WebUtility.HtmlEncode(Bad)}</button></p>
             </form>
             """;

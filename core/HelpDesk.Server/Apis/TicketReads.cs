@@ -90,7 +90,7 @@ public static class TicketReads
             return ApiProblems.NotFound(number);
         }
 
-        if (!AttachmentStore.IsId(id) || await queries.AttachmentAsync(number, id, cancellationToken) is not { } attachment || files.OpenRead(id) is not { } content)
+        if (await queries.AttachmentAsync(number, id, cancellationToken) is not { } attachment || files.OpenRead(id) is not { } content)
         {
             return ApiProblems.Field(StatusCodes.Status404NotFound, "id", $"Ticket #{number} has no attachment '{id}'.");
         }

@@ -27,9 +27,9 @@ public sealed class OptionsTests
     }
 
     [Fact]
-    public void Lists_are_read_from_json_arrays_and_from_one_comma_separated_variable()
+    public void Lists_are_read_from_json_arrays_even_beside_an_empty_value_and_from_one_comma_separated_variable()
     {
-        var options = Read(EmailHarness.Merge(EmailHarness.Mailbox(0, "sales", "sales@helpdesk.test", new() { ["Tags:0"] = "sales", ["Tags:1"] = "books" }), new() { ["OwnAddresses"] = "noreply@helpdesk.test, alias@helpdesk.test" }), out var problems);
+        var options = Read(EmailHarness.Merge(EmailHarness.Mailbox(0, "sales", "sales@helpdesk.test", new() { ["Tags"] = "", ["Tags:0"] = "sales", ["Tags:1"] = "books" }), new() { ["OwnAddresses"] = "noreply@helpdesk.test, alias@helpdesk.test" }), out var problems);
 
         Assert.Empty(problems);
         Assert.Equal(["sales", "books"], options.Mailboxes[0].Tags);

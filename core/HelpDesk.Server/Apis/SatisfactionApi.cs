@@ -38,62 +38,72 @@ public static class SatisfactionApi
             return ApiProblems.BadRequest("rating", "rating is good, neutral or bad.");
         }
 
-        return await RecordAsync(token, rating, body.Comment, links, commands, cancellationToken) switch
+        var read = await links.ReadAsync(token, cancellationToken);
+        return await RecordAsync(read, rating, body.Comment, commands) switch
         {
             (null, var result) => Results.Json(new { ticket = result!.Ticket!.Number, rating = Names.Of(rating) }, ApiJson.Options, statusCode: StatusCodes.Status201Created),
-            (var refusal, _) => refusal,
+            (var refusal, _) => refusal.Problem,
         };
     }
 
     private static async Task<IResult> PageAsync(string token, SatisfactionLinks links, TicketQueries queries, CancellationToken cancellationToken)
     {
-        var read = await links.ReadAsync(token, cancellationToken);
-        var ticket = read.State == SatisfactionTokenState.Valid ? await queries.GetAsync(read.Ticket, cancellationToken) : null;
-        var words = SatisfactionPage.Words(ticket?.Requester?.Language);
-        return read.State switch
-        {
-            SatisfactionTokenState.Valid when ticket is not null => SatisfactionPage.Html(words.Form(ticket.Number, ticket.Subject, token)),
-            SatisfactionTokenState.Expired => SatisfactionPage.Html(words.Expired, StatusCodes.Status410Gone),
-            _ => SatisfactionPage.Html(words.Invalid, StatusCodes.Status404NotFound),
-        };
+        var (read, ticket, words) = await OpenAsync(token, links, queries, cancellationToken);
+        return ticket is null ? Unusable(read, words) : SatisfactionPage.Html(words.Form(ticket.Number, ticket.Subject, token));
     }
 
     private static async Task<IResult> FormAsync(string token, HttpContext http, SatisfactionLinks links, TicketCommands commands, TicketQueries queries, CancellationToken cancellationToken)
     {
-        var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(cancellationToken) : null;
-        var read = await links.ReadAsync(token, cancellationToken);
-        var ticket = read.State == SatisfactionTokenState.Valid ? await queries.GetAsync(read.Ticket, cancellationToken) : null;
-        var words = SatisfactionPage.Words(ticket?.Requester?.Language);
-        if (!TryParse(form?["rating"], out var rating))
+        var (read, ticket, words) = await OpenAsync(token, links, queries, cancellationToken);
+        if (ticket is null)
         {
-            return SatisfactionPage.Html(words.Form(ticket?.Number ?? 0, ticket?.Subject ?? "", token), StatusCodes.Status400BadRequest);
+            return Unusable(read, words);
         }
 
-        var (refusal, _) = await RecordAsync(token, rating, form?["comment"], links, commands, cancellationToken);
-        return refusal is null ? SatisfactionPage.Html(words.Thanks) : SatisfactionPage.Html(words.AlreadyRated, StatusCodes.Status409Conflict);
+        var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(cancellationToken) : null;
+        if (!TryParse(form?["rating"], out var rating))
+        {
+            return SatisfactionPage.Html(words.Form(ticket.Number, ticket.Subject, token), StatusCodes.Status400BadRequest);
+        }
+
+        return await RecordAsync(read, rating, form?["comment"], commands) switch
+        {
+            (null, _) => SatisfactionPage.Html(words.Thanks),
+            ({ Kind: RejectionKind.Conflict }, _) => SatisfactionPage.Html(words.AlreadyRated, StatusCodes.Status409Conflict),
+            _ => SatisfactionPage.Html(words.Form(ticket.Number, ticket.Subject, token), StatusCodes.Status400BadRequest),
+        };
     }
 
-    private static async Task<(IResult? Refusal, TicketCommandResult? Result)> RecordAsync(
-        string token, SatisfactionRating rating, string? comment, SatisfactionLinks links, TicketCommands commands, CancellationToken cancellationToken)
+    // What both pages need: the token read once, its ticket when it is valid, the wording in the requester's language.
+    private static async Task<(SatisfactionToken Read, TicketState? Ticket, SatisfactionPage.Wording Words)> OpenAsync(
+        string token, SatisfactionLinks links, TicketQueries queries, CancellationToken cancellationToken)
     {
         var read = await links.ReadAsync(token, cancellationToken);
+        var ticket = read.State == SatisfactionTokenState.Valid ? await queries.GetAsync(read.Ticket, cancellationToken) : null;
+        return (read, ticket, SatisfactionPage.Words(ticket?.Requester?.Language));
+    }
+
+    private static IResult Unusable(SatisfactionToken read, SatisfactionPage.Wording words) => read.State == SatisfactionTokenState.Expired
+        ? SatisfactionPage.Html(words.Expired, StatusCodes.Status410Gone)
+        : SatisfactionPage.Html(words.Invalid, StatusCodes.Status404NotFound);
+
+    private sealed record Refusal(RejectionKind Kind, IResult Problem);
+
+    private static async Task<(Refusal? Refusal, TicketCommandResult? Result)> RecordAsync(SatisfactionToken read, SatisfactionRating rating, string? comment, TicketCommands commands)
+    {
         if (read.State == SatisfactionTokenState.Forged)
         {
-            return (ApiProblems.Field(StatusCodes.Status404NotFound, "token", "This satisfaction link is not valid."), null);
+            return (new Refusal(RejectionKind.NotFound, ApiProblems.Field(StatusCodes.Status404NotFound, "token", "This satisfaction link is not valid.")), null);
         }
 
         if (read.State == SatisfactionTokenState.Expired)
         {
-            return (ApiProblems.Field(StatusCodes.Status410Gone, "token", "This satisfaction link has expired."), null);
+            return (new Refusal(RejectionKind.NotFound, ApiProblems.Field(StatusCodes.Status410Gone, "token", "This satisfaction link has expired.")), null);
         }
 
         var result = await commands.RateSatisfactionAsync(read.Ticket, read.SolvedVersion, rating, comment);
-        return result.Rejection is { } rejection ? (ApiProblems.From(rejection), null) : (null, result);
+        return result.Rejection is { } rejection ? (new Refusal(rejection.Kind, ApiProblems.From(rejection)), null) : (null, result);
     }
 
-    private static bool TryParse(string? text, out SatisfactionRating rating)
-    {
-        rating = default;
-        return text is { Length: > 0 } && Enum.TryParse(text, ignoreCase: true, out rating) && Enum.IsDefined(rating) && !int.TryParse(text, out _);
-    }
+    private static bool TryParse(string? text, out SatisfactionRating rating) => Names.TryParse(text?.Trim().ToLowerInvariant(), out rating);
 }

@@ -45,7 +45,7 @@ public sealed class SatisfactionApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_page_records_a_rating_posted_from_its_form()
+    public async Task The_page_records_a_rating_posted_from_its_form_and_answers_a_forged_link_or_a_long_comment_as_such()
     {
         var admin = _app.Admin();
         var number = await admin.CreateTicketNumberAsync(new { subject = "Login", description = "Cannot log in", requester = new { email = "ana@example.com", language = "pt-BR" } });
@@ -53,8 +53,16 @@ public sealed class SatisfactionApiTests : IAsyncLifetime
         var token = await _app.Services.GetRequiredService<SatisfactionLinks>().TokenAsync(number, solved, DateTimeOffset.UtcNow.AddDays(1), CancellationToken.None);
         using var customer = _app.CreateClient();
 
-        var answer = await customer.PostAsync($"/satisfaction/{token}", new FormUrlEncodedContent(new Dictionary<string, string> { ["rating"] = "neutral", ["comment"] = "ok" }));
+        HttpContent Form(string comment = "ok") => new FormUrlEncodedContent(new Dictionary<string, string> { ["rating"] = "neutral", ["comment"] = comment });
 
+        var forged = await customer.PostAsync($"/satisfaction/{token[..^3]}AAA", Form());
+        var tooLong = await customer.PostAsync($"/satisfaction/{token}", Form(new string('x', 2_001)));
+        var answer = await customer.PostAsync($"/satisfaction/{token}", Form());
+        var again = await customer.PostAsync($"/satisfaction/{token}", Form());
+
+        Assert.Equal(HttpStatusCode.NotFound, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
         Assert.Contains("Obrigado pela resposta.", await answer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Single(await admin.EventsAsync(number), e => e.GetProperty("type").GetString() == "satisfaction-rated");

@@ -114,6 +114,15 @@ public interface IHelpDeskApi
     Task<TicketSnapshot> RecordExternalUpdateAsync(long number, ExternalUpdate update, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Records news about a meeting scheduled for a ticket (started, ended with its length, a recording) as an event
+    /// on that ticket. Null when no ticket scheduled a meeting with this provider and id; an update whose
+    /// <see cref="Capabilities.MeetingUpdate.Id"/> the ticket already has changes nothing and returns the ticket.
+    /// </summary>
+    /// <param name="update">The meeting and what happened.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    Task<TicketSnapshot?> RecordMeetingUpdateAsync(Capabilities.MeetingUpdate update, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Reports what a monitoring system says about one problem. The hub owns what that means, the same for every
     /// connector: the first firing opens an incident ticket (channel monitoring, priority from the severity map, queue
     /// from the labels), repeats are counted on it, a resolution is noted (and solves it when configured), a firing

@@ -4,6 +4,7 @@ using HelpDesk.Core.Messages;
 using HelpDesk.Core.Plugins;
 using HelpDesk.Core.Satisfaction;
 using HelpDesk.Core.Customers;
+using HelpDesk.Core.Meetings;
 using HelpDesk.Core.Escalations;
 using HelpDesk.Core.EventFeed;
 using HelpDesk.Core.Plugins.Capabilities;
@@ -120,11 +121,26 @@ public static class HelpDeskCoreExtensions
     private static void AddAutomation(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<CustomerStore>();
+        services.AddCustomerContext(configuration);
         services.AddSingleton<RulesStore>();
         services.AddSingleton<MacroStore>();
         services.AddSingleton<RuleEngine>();
         services.AddSingleton<IEventSubscriber>(sp => sp.GetRequiredService<RuleEngine>());
         services.AddRepeatingJob<TimeRules>(TimeRules.Key, configuration.GetValue<TimeSpan?>($"{HelpDeskOptions.Section}:Rules:TimeCheckInterval") ?? TimeSpan.FromMinutes(5));
+    }
+
+    /// <summary>Customer 360: context from CRM and ERP plugins, cached, recorded on tickets from the feed; meetings.</summary>
+    private static void AddCustomerContext(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection($"{HelpDeskOptions.Section}:CustomerContext");
+        services.AddOptions<CustomerContextOptions>().Bind(section);
+        services.AddSingleton<CustomerContextCache>();
+        services.AddSingleton<CustomerContexts>();
+        services.AddSingleton<CustomerContextEnricher>();
+        services.AddSingleton<IEventSubscriber>(sp => sp.GetRequiredService<CustomerContextEnricher>());
+        services.AddRepeatingJob<StaleContextRefresh>(StaleContextRefresh.Key, section.GetValue<TimeSpan?>(nameof(CustomerContextOptions.RefreshInterval)) ?? new CustomerContextOptions().RefreshInterval);
+        services.AddSingleton<MeetingIndex>();
+        services.AddSingleton<MeetingScheduler>();
     }
 
     private static void AddSla(this IServiceCollection services, IConfiguration configuration)

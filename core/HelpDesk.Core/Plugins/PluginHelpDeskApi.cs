@@ -1,11 +1,14 @@
 using HelpDesk.Core.Alerts;
 using HelpDesk.Core.Attachments;
+using HelpDesk.Core.Meetings;
 using HelpDesk.Core.Messages;
 using HelpDesk.Core.Queries;
 using HelpDesk.Core.Tickets;
 using HelpDesk.Domain.Commands;
 using HelpDesk.Domain.Tickets;
+using HelpDesk.Domain.Events;
 using HelpDesk.Sdk;
+using HelpDesk.Sdk.Capabilities;
 using HelpDesk.Sdk.Alerts;
 using HelpDesk.Sdk.Tickets;
 
@@ -16,7 +19,8 @@ namespace HelpDesk.Core.Plugins;
 /// with the plugin as the actor (<c>plugin:{id}</c>); reads come from the projection.
 /// </summary>
 public sealed class PluginHelpDeskApi(
-    string pluginId, TicketCommands commands, AlertCommands alerts, TicketQueries queries, MessageIndex messages, AttachmentStore attachments) : IHelpDeskApi
+    string pluginId, TicketCommands commands, AlertCommands alerts, TicketQueries queries, MessageIndex messages, MeetingIndex meetings, AttachmentStore attachments)
+    : IHelpDeskApi
 {
     private readonly Actor _plugin = new(ActorKind.Integration, $"plugin:{pluginId}", pluginId);
 
@@ -98,6 +102,19 @@ public sealed class PluginHelpDeskApi(
 
     public async Task<TicketSnapshot> RecordExternalUpdateAsync(long number, ExternalUpdate update, CancellationToken cancellationToken) =>
         Snapshot(await commands.RecordExternalUpdateAsync(number, SdkMapping.ToCommand(update), _plugin));
+
+    public async Task<TicketSnapshot?> RecordMeetingUpdateAsync(MeetingUpdate update, CancellationToken cancellationToken)
+    {
+        if (await meetings.FindTicketAsync(update.Provider, update.MeetingId, cancellationToken) is not { } number)
+        {
+            return null;
+        }
+
+        var recorded = new MeetingUpdated(
+            _plugin, update.At, update.Provider, update.MeetingId, SdkMapping.ToDomain(update.Kind), update.At, update.Duration, update.RecordingUrl,
+            TicketInput.Blank(update.Id) is { } id ? $"{update.Provider}:{id}" : null);
+        return Snapshot(await commands.RecordMeetingUpdateAsync(number, recorded));
+    }
 
     public async Task<AlertReport> ReportAlertAsync(AlertSignal signal, CancellationToken cancellationToken)
     {

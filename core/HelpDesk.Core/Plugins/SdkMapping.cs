@@ -83,6 +83,8 @@ public static class SdkMapping
 
     public static Priority ToDomain(TicketPriority priority) => ByName<TicketPriority, Priority>(priority);
 
+    public static Domain.Meetings.MeetingChange ToDomain(Sdk.Capabilities.MeetingUpdateKind kind) => ByName<Sdk.Capabilities.MeetingUpdateKind, Domain.Meetings.MeetingChange>(kind);
+
     public static HelpDeskApiException ToException(Rejection rejection) => new(
         rejection.Kind switch
         {

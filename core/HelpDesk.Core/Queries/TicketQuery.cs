@@ -22,6 +22,13 @@ public sealed record TicketQuery
 
     public string? Queue { get; init; }
 
+    /// <summary>Only tickets whose requester's customer context has this tier, segment or region (any case).</summary>
+    public string? CustomerTier { get; init; }
+
+    public string? CustomerSegment { get; init; }
+
+    public string? CustomerRegion { get; init; }
+
     public string? Tag { get; init; }
 
     public string? RequesterEmail { get; init; }

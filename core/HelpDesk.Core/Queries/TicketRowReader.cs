@@ -1,7 +1,9 @@
 using System.Data.Common;
 using System.Text.Json;
 using HelpDesk.Core.Storage;
+using HelpDesk.Domain.Customers;
 using HelpDesk.Domain.Events;
+using HelpDesk.Domain.Meetings;
 using HelpDesk.Domain.Tickets;
 
 namespace HelpDesk.Core.Queries;
@@ -14,7 +16,7 @@ internal static class TicketRowReader
         t.requester_email, t.requester_name, t.requester_language, t.requester_time_zone, t.organization, t.assignee, t.queue,
         t.tags, t.fields, t.external_id, t.external_links, t.public_message_count, t.internal_note_count, t.created_at,
         t.updated_at, t.first_agent_reply_at, t.solved_at, t.closed_at, t.alerts, t.escalations, t.sla, t.cc,
-        t.solved_version, t.rated_solved_version, t.satisfaction
+        t.solved_version, t.rated_solved_version, t.satisfaction, t.customer, t.meetings
         """;
 
     public static TicketState Read(DbDataReader r)
@@ -57,6 +59,8 @@ internal static class TicketRowReader
         SolvedVersion = r.IsDBNull(33) ? null : r.GetInt32(33),
         RatedSolvedVersion = r.IsDBNull(34) ? null : r.GetInt32(34),
         Satisfaction = r.NullableString(35) is { } rating ? Names.Parse<SatisfactionRating>(rating) : null,
+        Customer = r.NullableString(36) is { } customer ? JsonSerializer.Deserialize<CustomerSnapshot>(customer, TicketEventJson.Options) : null,
+        Meetings = r.NullableString(37) is { } meetings ? JsonSerializer.Deserialize<List<TicketMeeting>>(meetings, TicketEventJson.Options) ?? [] : [],
     };
 
     public static long SortValue(TicketState ticket, TicketSortField field) => field switch

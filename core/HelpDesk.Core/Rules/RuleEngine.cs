@@ -44,7 +44,7 @@ public sealed class RuleEngine(RulesStore rules, TicketQueries queries, TicketCo
         }
 
         var causing = await CausingRuleAsync(@event.Event.Actor, cancellationToken);
-        CustomerContext? customer = null;
+        CustomerContext? stored = null;
         foreach (var rule in candidates.Where(r => causing is null || ComesAfter(r, causing)))
         {
             if (await queries.GetAsync(@event.Ticket, cancellationToken) is not { } ticket || ticket.Status == TicketStatus.Closed)
@@ -52,8 +52,9 @@ public sealed class RuleEngine(RulesStore rules, TicketQueries queries, TicketCo
                 return;
             }
 
-            customer ??= await customers.GetAsync(ticket.Requester?.Email, cancellationToken);
-            if (RuleConditions.AllHold(rule, ticket, time.GetUtcNow(), customer))
+            var now = time.GetUtcNow();
+            stored ??= await customers.GetAsync(ticket.Requester?.Email, cancellationToken);
+            if (RuleConditions.AllHold(rule, ticket, now, CustomerContext.Of(ticket, stored, now)))
             {
                 await ApplyAsync(rule, ticket, @event.Version, cancellationToken);
             }
@@ -100,6 +101,7 @@ public sealed class RuleEngine(RulesStore rules, TicketQueries queries, TicketCo
         AlertOccurred or AlertStatusChanged => RuleTrigger.Alert,
         SlaWarning => RuleTrigger.SlaWarning,
         SlaBreached => RuleTrigger.SlaBreached,
+        CustomerContextUpdated => RuleTrigger.CustomerContextUpdated,
         _ => null,
     };
 

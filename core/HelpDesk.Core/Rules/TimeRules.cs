@@ -37,7 +37,8 @@ public sealed class TimeRules(RulesStore rules, TicketQueries queries, RuleEngin
                 var now = time.GetUtcNow();
                 foreach (var ticket in page.Items)
                 {
-                    if (!RuleConditions.AllHold(rule, ticket, now, asksCustomer ? await customers.GetAsync(ticket.Requester?.Email, cancellationToken) : null))
+                    var customer = asksCustomer ? CustomerContext.Of(ticket, await customers.GetAsync(ticket.Requester?.Email, cancellationToken), now) : null;
+                    if (!RuleConditions.AllHold(rule, ticket, now, customer))
                     {
                         continue;
                     }

@@ -4,6 +4,7 @@ using HelpDesk.Core.Queries;
 using HelpDesk.Core.Storage;
 using HelpDesk.Core.Tickets;
 using HelpDesk.Domain.Events;
+using HelpDesk.Domain.Rules;
 using HelpDesk.Domain.Sla;
 using HelpDesk.Domain.Tickets;
 using Microsoft.Extensions.Logging;
@@ -23,7 +24,8 @@ public sealed class SlaPolicies(SlaStore store, TicketQueries queries, TicketCom
 
     public async Task HandleAsync(StoredTicketEvent @event, int attempt, CancellationToken cancellationToken)
     {
-        if (@event.Event is not (TicketOpened or PriorityChanged or Assigned or TagsChanged or FieldsChanged))
+        // The customer's context can change their segment or region, which policies may test.
+        if (@event.Event is not (TicketOpened or PriorityChanged or Assigned or TagsChanged or FieldsChanged or CustomerContextUpdated))
         {
             return;
         }
@@ -34,7 +36,9 @@ public sealed class SlaPolicies(SlaStore store, TicketQueries queries, TicketCom
         }
 
         var (policies, calendars) = await store.CurrentAsync(cancellationToken);
-        var policy = SlaPolicy.FirstMatch(policies, ticket, time.GetUtcNow(), await customers.GetAsync(ticket.Requester?.Email, cancellationToken));
+        var now = time.GetUtcNow();
+        var customer = CustomerContext.Of(ticket, await customers.GetAsync(ticket.Requester?.Email, cancellationToken), now);
+        var policy = SlaPolicy.FirstMatch(policies, ticket, now, customer);
         if (policy is null ? ticket.Sla is null : ticket.Sla?.PolicyId == policy.Id && ticket.Sla.Revision == policy.Revision)
         {
             return;

@@ -289,5 +289,29 @@ internal static class SqliteSchema
         ALTER TABLE tickets ADD COLUMN rated_solved_version INTEGER;
         ALTER TABLE tickets ADD COLUMN satisfaction TEXT;
         """,
+        """
+        -- Customer 360: each ticket keeps its requester's context (CRM tier, region, ERP records) as JSON, with the facts
+        -- lists filter on in their own columns, and the meetings scheduled from it. The context cache, per customer, is
+        -- shared by every node; a meeting provider's webhook finds its ticket by the meeting's id.
+        ALTER TABLE tickets ADD COLUMN customer TEXT;
+        ALTER TABLE tickets ADD COLUMN customer_tier TEXT;
+        ALTER TABLE tickets ADD COLUMN customer_segment TEXT;
+        ALTER TABLE tickets ADD COLUMN customer_region TEXT;
+        ALTER TABLE tickets ADD COLUMN meetings TEXT;
+        CREATE INDEX ix_tickets_customer_tier ON tickets (customer_tier, number) WHERE customer_tier IS NOT NULL;
+        CREATE INDEX ix_tickets_customer_region ON tickets (customer_region, number) WHERE customer_region IS NOT NULL;
+        CREATE TABLE customer_contexts (
+            email      TEXT    PRIMARY KEY,
+            context    TEXT    NOT NULL,
+            fetched_at INTEGER NOT NULL,
+            expires_at INTEGER NOT NULL
+        );
+        CREATE TABLE ticket_meetings (
+            provider   TEXT    NOT NULL,
+            meeting_id TEXT    NOT NULL,
+            ticket     INTEGER NOT NULL,
+            PRIMARY KEY (provider, meeting_id)
+        );
+        """,
     ];
 }

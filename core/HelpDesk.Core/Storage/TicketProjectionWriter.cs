@@ -15,11 +15,13 @@ internal sealed class TicketProjectionWriter(PreparedCommands commands)
         INSERT INTO tickets (number, version, subject, description, status, priority, impact, urgency, channel, type, category,
             requester_email, requester_name, requester_language, requester_time_zone, organization, assignee, queue, tags, fields,
             external_id, external_links, public_message_count, internal_note_count, created_at, updated_at, first_agent_reply_at,
-            solved_at, closed_at, alerts, escalations, sla, sla_state, sla_due_at, sla_next_check, cc, solved_version, rated_solved_version, satisfaction)
+            solved_at, closed_at, alerts, escalations, sla, sla_state, sla_due_at, sla_next_check, cc, solved_version, rated_solved_version, satisfaction,
+            customer, customer_tier, customer_segment, customer_region, meetings)
         VALUES (@number, @version, @subject, @description, @status, @priority, @impact, @urgency, @channel, @type, @category,
             @requester_email, @requester_name, @requester_language, @requester_time_zone, @organization, @assignee, @queue, @tags,
             @fields, @external_id, @external_links, @public_message_count, @internal_note_count, @created_at, @updated_at,
-            @first_agent_reply_at, @solved_at, @closed_at, @alerts, @escalations, @sla, @sla_state, @sla_due_at, @sla_next_check, @cc, @solved_version, @rated_solved_version, @satisfaction)
+            @first_agent_reply_at, @solved_at, @closed_at, @alerts, @escalations, @sla, @sla_state, @sla_due_at, @sla_next_check, @cc, @solved_version, @rated_solved_version, @satisfaction,
+            @customer, @customer_tier, @customer_segment, @customer_region, @meetings)
         ON CONFLICT (number) DO UPDATE SET version = excluded.version, subject = excluded.subject, status = excluded.status,
             priority = excluded.priority, impact = excluded.impact, urgency = excluded.urgency, category = excluded.category,
             assignee = excluded.assignee, queue = excluded.queue, tags = excluded.tags, fields = excluded.fields,
@@ -28,7 +30,9 @@ internal sealed class TicketProjectionWriter(PreparedCommands commands)
             first_agent_reply_at = excluded.first_agent_reply_at, solved_at = excluded.solved_at, closed_at = excluded.closed_at,
             alerts = excluded.alerts, escalations = excluded.escalations, sla = excluded.sla, sla_state = excluded.sla_state,
             sla_due_at = excluded.sla_due_at, sla_next_check = excluded.sla_next_check, cc = excluded.cc,
-            solved_version = excluded.solved_version, rated_solved_version = excluded.rated_solved_version, satisfaction = excluded.satisfaction
+            solved_version = excluded.solved_version, rated_solved_version = excluded.rated_solved_version, satisfaction = excluded.satisfaction,
+            customer = excluded.customer, customer_tier = excluded.customer_tier, customer_segment = excluded.customer_segment,
+            customer_region = excluded.customer_region, meetings = excluded.meetings
         """;
 
     private const string InsertText = """
@@ -43,6 +47,10 @@ internal sealed class TicketProjectionWriter(PreparedCommands commands)
     private const string InsertAttachment = """
         INSERT INTO ticket_attachments (ticket, id, file_name, content_type, size) VALUES (@ticket, @id, @file_name, @content_type, @size)
         ON CONFLICT DO NOTHING
+        """;
+
+    private const string InsertMeeting = """
+        INSERT INTO ticket_meetings (provider, meeting_id, ticket) VALUES (@provider, @meeting_id, @ticket) ON CONFLICT DO NOTHING
         """;
 
     private const string InsertLink = """
@@ -87,6 +95,12 @@ internal sealed class TicketProjectionWriter(PreparedCommands commands)
         if (append.Alert is { } alert)
         {
             await commands.Get(AlertRows.Upsert).BindUpsert(alert, append.Events[^1].At).ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        foreach (var scheduled in append.Events.OfType<MeetingScheduled>())
+        {
+            await commands.Get(InsertMeeting).With("@provider", scheduled.Meeting.Provider).With("@meeting_id", scheduled.Meeting.Id)
+                .With("@ticket", append.Ticket).ExecuteNonQueryAsync(cancellationToken);
         }
 
         foreach (var unlinked in append.Events.OfType<ExternalIssueUnlinked>())
@@ -136,7 +150,10 @@ internal sealed class TicketProjectionWriter(PreparedCommands commands)
         .With("@escalations", JsonSerializer.Serialize(t.Escalations, TicketEventJson.Options))
         .With("@cc", t.Cc.Count > 0 ? JsonSerializer.Serialize(t.Cc) : null)
         .With("@solved_version", t.SolvedVersion).With("@rated_solved_version", t.RatedSolvedVersion)
-        .With("@satisfaction", t.Satisfaction is { } rating ? Names.Of(rating) : null);
+        .With("@satisfaction", t.Satisfaction is { } rating ? Names.Of(rating) : null)
+        .With("@customer", t.Customer is { } customer ? JsonSerializer.Serialize(customer, TicketEventJson.Options) : null)
+        .With("@customer_tier", t.Customer?.Tier).With("@customer_segment", t.Customer?.Segment).With("@customer_region", t.Customer?.Region)
+        .With("@meetings", t.Meetings.Count > 0 ? JsonSerializer.Serialize(t.Meetings, TicketEventJson.Options) : null);
 
     // A storm incident can hold thousands of alerts; the row keeps the ones an agent looks at first (the alerts table has all).
     private static IEnumerable<TicketAlert> ShownAlerts(TicketState t) =>

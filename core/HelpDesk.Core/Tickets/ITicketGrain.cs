@@ -1,3 +1,5 @@
+using HelpDesk.Domain.Customers;
+using HelpDesk.Domain.Meetings;
 using HelpDesk.Domain.Events;
 using HelpDesk.Domain.Alerts;
 using HelpDesk.Domain.Commands;
@@ -50,6 +52,15 @@ public interface ITicketGrain : IGrainWithIntegerKey
 
     /// <summary>Records the requester's rating of the solve their link names, once per solve.</summary>
     Task<TicketCommandResult> RateSatisfaction(int solvedVersion, SatisfactionRating rating, string? comment);
+
+    /// <summary>Keeps the requester's customer context; nothing when it says what the ticket already has.</summary>
+    Task<TicketCommandResult> RecordCustomerContext(CustomerSnapshot context, Actor actor);
+
+    /// <summary>Records a meeting a provider scheduled, with the reply inviting the customer; nothing when the ticket has it already.</summary>
+    Task<TicketCommandResult> ScheduleMeeting(TicketMeeting meeting, string? invitation, Actor actor);
+
+    /// <summary>Records news about one of the ticket's meetings, once per update id.</summary>
+    Task<TicketCommandResult> RecordMeetingUpdate(MeetingUpdated update);
 
     Task<TicketState?> Get();
 

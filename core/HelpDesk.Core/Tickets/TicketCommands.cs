@@ -1,3 +1,5 @@
+using HelpDesk.Domain.Customers;
+using HelpDesk.Domain.Meetings;
 using HelpDesk.Domain.Events;
 using HelpDesk.Core.Storage;
 using HelpDesk.Domain.Commands;
@@ -35,6 +37,15 @@ public sealed class TicketCommands(IGrainFactory grains, TicketNumberAllocator n
 
     public Task<TicketCommandResult> RateSatisfactionAsync(long number, int solvedVersion, SatisfactionRating rating, string? comment) =>
         grains.GetGrain<ITicketGrain>(number).RateSatisfaction(solvedVersion, rating, comment);
+
+    public Task<TicketCommandResult> RecordCustomerContextAsync(long number, CustomerSnapshot context, Actor actor) =>
+        grains.GetGrain<ITicketGrain>(number).RecordCustomerContext(context, actor);
+
+    public Task<TicketCommandResult> ScheduleMeetingAsync(long number, TicketMeeting meeting, string? invitation, Actor actor) =>
+        grains.GetGrain<ITicketGrain>(number).ScheduleMeeting(meeting, invitation, actor);
+
+    public Task<TicketCommandResult> RecordMeetingUpdateAsync(long number, MeetingUpdated update) =>
+        grains.GetGrain<ITicketGrain>(number).RecordMeetingUpdate(update);
 
     public Task<TicketCommandResult> LinkExternalIssueAsync(long number, ExternalLink link, Actor actor) =>
         grains.GetGrain<ITicketGrain>(number).LinkExternalIssue(link, actor);

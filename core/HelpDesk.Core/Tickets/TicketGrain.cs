@@ -1,3 +1,5 @@
+using HelpDesk.Domain.Customers;
+using HelpDesk.Domain.Meetings;
 using HelpDesk.Core.Alerts;
 using HelpDesk.Core.Escalations;
 using HelpDesk.Core.Storage;
@@ -47,6 +49,15 @@ public sealed class TicketGrain(
 
     public Task<TicketCommandResult> RateSatisfaction(int solvedVersion, SatisfactionRating rating, string? comment) =>
         CommitAsync(null, () => TicketDecider.RateSatisfaction(State, solvedVersion, rating, comment, Now()));
+
+    public Task<TicketCommandResult> RecordCustomerContext(CustomerSnapshot context, Actor actor) =>
+        CommitAsync(null, () => TicketDecider.RecordCustomerContext(State, context, actor, Now()));
+
+    public Task<TicketCommandResult> ScheduleMeeting(TicketMeeting meeting, string? invitation, Actor actor) =>
+        CommitAsync(null, () => TicketDecider.ScheduleMeeting(State, meeting, invitation, actor, Now()));
+
+    public Task<TicketCommandResult> RecordMeetingUpdate(MeetingUpdated update) =>
+        CommitAsync(null, () => TicketDecider.RecordMeetingUpdate(State, update with { At = Now() }));
 
     public Task<TicketCommandResult> LinkExternalIssue(ExternalLink link, Actor actor) =>
         CommitAsync(null, () => TicketDecider.LinkExternalIssue(State, link, actor, Now()));

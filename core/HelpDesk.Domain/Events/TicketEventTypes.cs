@@ -34,6 +34,9 @@ public static class TicketEventTypes
         ["sla-warning"] = typeof(SlaWarning),
         ["sla-breached"] = typeof(SlaBreached),
         ["satisfaction-rated"] = typeof(SatisfactionRated),
+        ["customer-context-updated"] = typeof(CustomerContextUpdated),
+        ["meeting-scheduled"] = typeof(MeetingScheduled),
+        ["meeting-updated"] = typeof(MeetingUpdated),
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<Type, string> ByType = ByName.ToFrozenDictionary(p => p.Value, p => p.Key);

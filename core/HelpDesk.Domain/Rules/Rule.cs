@@ -16,6 +16,9 @@ public enum RuleTrigger
     /// <summary>A monitoring alert fired, repeated or resolved on the ticket.</summary>
     Alert,
 
+    /// <summary>The requester's customer context arrived or changed (CRM tier, region, overdue invoices).</summary>
+    CustomerContextUpdated,
+
     /// <summary>Checked periodically for every open ticket (pending for 3 days → remind).</summary>
     Time,
 }

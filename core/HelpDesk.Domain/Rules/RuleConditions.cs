@@ -15,9 +15,9 @@ public static class RuleConditions
             return false;
         }
 
-        if (kind == RuleFieldKind.Hours)
+        if (kind is RuleFieldKind.Hours or RuleFieldKind.Number)
         {
-            var hours = RuleFields.Hours(ticket, condition.Field, now);
+            var hours = RuleFields.Hours(ticket, condition.Field, now, customer);
             var limit = condition.Value?.GetDouble() ?? 0;
             return condition.Operator == RuleOperator.GreaterThan ? hours > limit : hours < limit;
         }

@@ -15,6 +15,9 @@ public enum RuleFieldKind
 
     /// <summary>A number of hours since something happened.</summary>
     Hours,
+
+    /// <summary>A count (the customer's overdue invoices).</summary>
+    Number,
 }
 
 /// <summary>
@@ -24,6 +27,9 @@ public enum RuleFieldKind
 public static class RuleFields
 {
     public const string CustomFieldPrefix = "fields.";
+
+    /// <summary>A customer's other facts from the context providers: <c>customer.attributes.lifecyclestage</c>.</summary>
+    public const string CustomerAttributePrefix = "customer.attributes.";
 
     private static readonly Dictionary<string, (RuleFieldKind Kind, string[] Choices)> Known = new(StringComparer.Ordinal)
     {
@@ -43,6 +49,12 @@ public static class RuleFields
         ["tags"] = (RuleFieldKind.Set, []),
         ["customer.segment"] = (RuleFieldKind.Text, []),
         ["customer.region"] = (RuleFieldKind.Text, []),
+        ["customer.tier"] = (RuleFieldKind.Text, []),
+        ["customer.vip"] = (RuleFieldKind.Choice, ["true", "false"]),
+        ["customer.company"] = (RuleFieldKind.Text, []),
+        ["customer.owner"] = (RuleFieldKind.Text, []),
+        ["customer.language"] = (RuleFieldKind.Text, []),
+        ["customer.overdueInvoices"] = (RuleFieldKind.Number, []),
         ["hoursSinceCreated"] = (RuleFieldKind.Hours, []),
         ["hoursSinceUpdated"] = (RuleFieldKind.Hours, []),
     };
@@ -51,7 +63,8 @@ public static class RuleFields
 
     public static bool TryDescribe(string field, out RuleFieldKind kind, out IReadOnlyList<string> choices)
     {
-        if (field.StartsWith(CustomFieldPrefix, StringComparison.Ordinal) && field.Length > CustomFieldPrefix.Length)
+        if ((field.StartsWith(CustomFieldPrefix, StringComparison.Ordinal) && field.Length > CustomFieldPrefix.Length)
+            || (field.StartsWith(CustomerAttributePrefix, StringComparison.Ordinal) && field.Length > CustomerAttributePrefix.Length))
         {
             (kind, choices) = (RuleFieldKind.Text, []);
             return true;
@@ -67,6 +80,12 @@ public static class RuleFields
     {
         "customer.segment" => Optional(customer?.Segment),
         "customer.region" => Optional(customer?.Region),
+        "customer.tier" => Optional(customer?.Tier),
+        "customer.vip" => customer is null ? [] : [customer.Vip ? "true" : "false"],
+        "customer.company" => Optional(customer?.Company),
+        "customer.owner" => Optional(customer?.Owner),
+        "customer.language" => Optional(customer?.Language),
+        _ when field.StartsWith(CustomerAttributePrefix, StringComparison.Ordinal) => Optional(customer?.Attributes.GetValueOrDefault(field[CustomerAttributePrefix.Length..])),
         "status" => [Word(ticket.Status)],
         "priority" => [Word(ticket.Priority)],
         "channel" => [Word(ticket.Channel)],
@@ -85,8 +104,9 @@ public static class RuleFields
         _ => [],
     };
 
-    public static double Hours(TicketState ticket, string field, DateTimeOffset now) => field switch
+    public static double Hours(TicketState ticket, string field, DateTimeOffset now, CustomerContext? customer = null) => field switch
     {
+        "customer.overdueInvoices" => customer?.OverdueInvoices ?? 0,
         "hoursSinceCreated" => (now - ticket.CreatedAt).TotalHours,
         "hoursSinceUpdated" => (now - ticket.UpdatedAt).TotalHours,
         _ => 0,

@@ -74,12 +74,12 @@ public static class RuleValidator
     {
         if (!RuleFields.TryDescribe(condition.Field, out var kind, out var choices))
         {
-            return Rejection.Invalid($"{at}.field", $"Unknown field '{condition.Field}'; known: {string.Join(", ", RuleFields.Names)}, or fields.<name> for a custom field.");
+            return Rejection.Invalid($"{at}.field", $"Unknown field '{condition.Field}'; known: {string.Join(", ", RuleFields.Names)}, fields.<name> for a custom field, or customer.attributes.<name> for a fact from the customer context.");
         }
 
         var allowed = kind switch
         {
-            RuleFieldKind.Hours => [RuleOperator.GreaterThan, RuleOperator.LessThan],
+            RuleFieldKind.Hours or RuleFieldKind.Number => [RuleOperator.GreaterThan, RuleOperator.LessThan],
             RuleFieldKind.Set => [RuleOperator.Contains, RuleOperator.NotContains],
             RuleFieldKind.Choice => [RuleOperator.Is, RuleOperator.IsNot, RuleOperator.In, RuleOperator.NotIn],
             _ => new[] { RuleOperator.Is, RuleOperator.IsNot, RuleOperator.In, RuleOperator.NotIn, RuleOperator.Contains, RuleOperator.NotContains, RuleOperator.Exists, RuleOperator.NotExists },
@@ -93,7 +93,7 @@ public static class RuleValidator
         var problem = condition.Operator switch
         {
             RuleOperator.Exists or RuleOperator.NotExists => value is null or { ValueKind: JsonValueKind.Null } ? null : "takes no value",
-            RuleOperator.GreaterThan or RuleOperator.LessThan => value is { ValueKind: JsonValueKind.Number } n && n.GetDouble() >= 0 ? null : "is a number of hours, 0 or more",
+            RuleOperator.GreaterThan or RuleOperator.LessThan => value is { ValueKind: JsonValueKind.Number } n && n.GetDouble() >= 0 ? null : kind == RuleFieldKind.Number ? "is a number, 0 or more" : "is a number of hours, 0 or more",
             RuleOperator.In or RuleOperator.NotIn => IsStrings(value, allowSingle: false) ? null : "is a list of strings",
             RuleOperator.Contains or RuleOperator.NotContains => IsStrings(value, allowSingle: true) ? null : "is a string or a list of strings",
             _ => value is { ValueKind: JsonValueKind.String } ? null : "is a string",

@@ -122,6 +122,9 @@ public sealed partial class TicketState
             case SlaPolicyApplied or SlaWarning or SlaBreached:
                 ApplySla(@event);
                 break;
+            case CustomerContextUpdated or MeetingScheduled or MeetingUpdated:
+                ApplyCustomerOrMeeting(@event);
+                break;
             case InternalNoteAdded:
                 InternalNoteCount++;
                 break;
@@ -216,6 +219,8 @@ public sealed partial class TicketState
         copy.Cc = new SortedSet<string>(Cc, StringComparer.Ordinal);
         copy.ExternalUpdateIds = new SortedSet<string>(ExternalUpdateIds, StringComparer.Ordinal);
         copy.SlaPauses = [.. SlaPauses];
+        copy.Meetings = [.. Meetings];
+        copy.MeetingUpdateIds = new SortedSet<string>(MeetingUpdateIds, StringComparer.Ordinal);
         return copy;
     }
 

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using HelpDesk.Core.Queries;
 using HelpDesk.Core.Tickets;
 using HelpDesk.Domain.Escalations;
@@ -58,29 +56,15 @@ public static class EscalationsApi
             return ApiProblems.NotFound(number);
         }
 
-        if (IdFrom(http, caller) is not { } id)
+        if (RequestKeys.From(http, caller) is not { } id)
         {
-            return ApiProblems.BadRequest("Idempotency-Key", "Idempotency-Key is 1 to 255 visible ASCII characters (a UUID works well).");
+            return ApiProblems.BadRequest("Idempotency-Key", RequestKeys.Problem);
         }
 
         var result = await commands.CommentOnEscalationAsync(number, escalationId, id, request!.Body ?? "", caller.Actor);
         return result.Rejection is { } rejection
             ? ApiProblems.From(rejection)
             : Results.Json(new { ticket = number, escalation = result.Ticket!.Escalations.Find(e => e.Id == escalationId), note = id }, ApiJson.Options, statusCode: StatusCodes.Status202Accepted);
-    }
-
-    // A retried request with the same key names the same escalation or note, which the ticket then records only once.
-    private static string? IdFrom(HttpContext http, Caller caller)
-    {
-        var idempotencyKey = http.Request.Headers["Idempotency-Key"].ToString();
-        if (idempotencyKey.Length > 255 || idempotencyKey.Any(c => c is < '!' or > '~'))
-        {
-            return null;
-        }
-
-        return idempotencyKey.Length == 0
-            ? Guid.NewGuid().ToString("N")
-            : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{caller.KeyId}:{idempotencyKey}")))[..32];
     }
 
     private static async Task<IResult> EscalateAsync(long number, HttpContext http, TicketCommands commands, TicketQueries queries, CancellationToken cancellationToken)
@@ -96,9 +80,9 @@ public static class EscalationsApi
             return ApiProblems.NotFound(number);
         }
 
-        if (IdFrom(http, caller) is not { } id)
+        if (RequestKeys.From(http, caller) is not { } id)
         {
-            return ApiProblems.BadRequest("Idempotency-Key", "Idempotency-Key is 1 to 255 visible ASCII characters (a UUID works well).");
+            return ApiProblems.BadRequest("Idempotency-Key", RequestKeys.Problem);
         }
 
         var command = new EscalateTicket(id, request!.Target ?? "", request.Project, request.IssueType, request.Summary, request.Note, request.Link);

@@ -11,7 +11,7 @@ namespace HelpDesk.Server.Apis;
 public static class TicketListQuery
 {
     private static readonly HashSet<string> Known =
-        ["status", "priority", "slaState", "assignee", "queue", "tag", "requester", "q", "createdFrom", "createdTo", "sort", "cursor", "limit"];
+        ["status", "priority", "slaState", "assignee", "queue", "tag", "requester", "customerTier", "customerSegment", "customerRegion", "q", "createdFrom", "createdTo", "sort", "cursor", "limit"];
 
     public static (TicketQuery? Query, IResult? Problem) Read(IQueryCollection query, Caller caller)
     {
@@ -79,7 +79,7 @@ public static class TicketListQuery
             }
         }
 
-        foreach (var name in new[] { "assignee", "queue", "tag", "requester" })
+        foreach (var name in new[] { "assignee", "queue", "tag", "requester", "customerTier", "customerSegment", "customerRegion" })
         {
             if (Get(name) is { } value && (value.Length is 0 or > 254 || value.Any(char.IsControl)))
             {
@@ -94,6 +94,9 @@ public static class TicketListQuery
             SlaStates = slaStates,
             Assignee = Get("assignee"),
             Queue = Get("queue"),
+            CustomerTier = Get("customerTier"),
+            CustomerSegment = Get("customerSegment"),
+            CustomerRegion = Get("customerRegion"),
             Tag = Get("tag"),
             RequesterEmail = caller.IsCustomer ? caller.CustomerEmail : Get("requester"),
             Words = words,

@@ -48,10 +48,11 @@ public static class TicketReads
         }
 
         var items = (await events.ReadTicketAsync(number, cancellationToken))
-            .Where(e => !caller.IsCustomer || e.Event is not InternalNoteAdded)
+            .Select(e => (Stored: e, Shown: caller.IsCustomer ? CustomerView.Of(e.Event) : e.Event))
+            .Where(e => e.Shown is not null)
             .Select(e => new TicketEventResponse(
-                e.Position, e.Version, e.Type, e.Event.Actor, e.Event.At,
-                EventData(e.Event)))
+                e.Stored.Position, e.Stored.Version, e.Stored.Type, e.Shown!.Actor, e.Shown.At,
+                EventData(e.Shown)))
             .ToList();
         return Results.Json(new ItemsResponse<TicketEventResponse>(items), ApiJson.Options);
     }

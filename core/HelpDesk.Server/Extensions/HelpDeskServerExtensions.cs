@@ -62,6 +62,8 @@ public static class HelpDeskServerExtensions
         app.MapRulesApiV1();
         app.MapSlaApiV1();
         app.MapCustomersApiV1();
+        app.MapCustomerContextApiV1();
+        app.MapMeetingsApiV1();
         app.MapMacrosApiV1();
         app.MapNotificationTemplatesApiV1();
         app.MapPluginsApiV1();

@@ -2,6 +2,8 @@ using HelpDesk.Domain.Sla;
 using System.Text.Json;
 using HelpDesk.Domain.Alerts;
 using HelpDesk.Domain.Commands;
+using HelpDesk.Domain.Customers;
+using HelpDesk.Domain.Meetings;
 using HelpDesk.Domain.Escalations;
 using HelpDesk.Domain.Events;
 using HelpDesk.Domain.Tickets;
@@ -37,6 +39,25 @@ public sealed class TicketEventJsonTests
         var alert = new AlertView("alertmanager", "bef14209e40016bc", AlertStatus.Firing, 1, AlertSeverity.Critical, "Checkout errors", Now, Flapping: false, 0);
         events.AddRange(Apply(live, TicketDecider.RecordAlert(live, alert, new AlertPolicy(), Agent, Now)));
         events.AddRange(Apply(live, TicketDecider.RecordAlert(live, alert with { Status = AlertStatus.Resolved, Flapping = true, RecentStateChanges = 5 }, new AlertPolicy(), Agent, Now)));
+        var context = new CustomerSnapshot(live.Requester!.Email, Now)
+        {
+            Found = true,
+            Company = "Northwind",
+            Tier = "vip",
+            Vip = true,
+            Region = "APAC",
+            LifetimeValue = new Money(1200.5m, "EUR"),
+            Attributes = new(StringComparer.Ordinal) { ["lifecyclestage"] = "customer" },
+            Provenance = new(StringComparer.Ordinal) { ["company"] = "hubspot", ["tier"] = "hubspot" },
+            Links = [new ExternalLink("hubspot", "151", "https://app.hubspot.com/contacts/1/record/0-1/151")],
+            Records = [new CustomerRecord("odoo", CustomerRecordKind.Invoice, "9", "INV/2026/0009", "not_paid") { AmountDue = new Money(80m, "EUR"), DueAt = Now.AddDays(-3) }],
+            Sources = [new ContextSource("hubspot", "crm", "profile", Now), new ContextSource("odoo", "erp", "records", Now, "timed out")],
+            StaleReason = "odoo: timed out",
+        };
+        events.AddRange(Apply(live, TicketDecider.RecordCustomerContext(live, context, Agent, Now)));
+        var meeting = new TicketMeeting("zoom", "85746065432", "Checkout errors", Now, TimeSpan.FromMinutes(30), "https://zoom.example.com/j/85746065432") { StartUrl = "https://zoom.example.com/s/85746065432?zak=x", RequestKey = "k1" };
+        events.AddRange(Apply(live, TicketDecider.ScheduleMeeting(live, meeting, "Join us: https://zoom.example.com/j/85746065432", Agent, Now)));
+        events.AddRange(Apply(live, TicketDecider.RecordMeetingUpdate(live, new MeetingUpdated(Agent, Now, "zoom", "85746065432", MeetingChange.Ended, Now.AddMinutes(40), TimeSpan.FromMinutes(38), UpdateId: "zoom:meeting.ended:u:1"))));
 
         events.AddRange(Apply(live, Decider.Update(live, new UpdateTicket { Status = TicketStatus.Solved }, Agent, Now)));
         events.AddRange(Apply(live, TicketDecider.RateSatisfaction(live, live.Version, SatisfactionRating.Good, "Thanks", Now)));
@@ -58,7 +79,7 @@ public sealed class TicketEventJsonTests
     {
         // These strings are in databases already: renaming one would make old events unreadable.
         Assert.Equal(
-            ["agent-replied", "alert-flapping-changed", "alert-occurred", "alert-status-changed", "assigned", "customer-replied", "escalated", "escalation-comment-added", "escalation-comment-delivered", "escalation-failed", "escalation-requested", "external-issue-linked", "external-issue-unlinked", "external-issue-updated", "fields-changed", "internal-note-added", "priority-changed", "satisfaction-rated", "sla-breached", "sla-policy-applied", "sla-warning", "status-changed", "tags-changed", "ticket-opened"],
+            ["agent-replied", "alert-flapping-changed", "alert-occurred", "alert-status-changed", "assigned", "customer-context-updated", "customer-replied", "escalated", "escalation-comment-added", "escalation-comment-delivered", "escalation-failed", "escalation-requested", "external-issue-linked", "external-issue-unlinked", "external-issue-updated", "fields-changed", "internal-note-added", "meeting-scheduled", "meeting-updated", "priority-changed", "satisfaction-rated", "sla-breached", "sla-policy-applied", "sla-warning", "status-changed", "tags-changed", "ticket-opened"],
             TicketEventTypes.Names.Order(StringComparer.Ordinal));
     }
 

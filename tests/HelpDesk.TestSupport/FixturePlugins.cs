@@ -48,6 +48,9 @@ public static class FixturePlugins
     /// <summary>Installs the first-party email channel (plugins/HelpDesk.Connectors.Email) as built; returns its folder.</summary>
     public static string InstallEmail(string pluginsDirectory) => Install(pluginsDirectory, "email", "email", "email");
 
+    /// <summary>Installs a first-party Customer 360 connector (<c>crm</c>, <c>erp</c> or <c>zoom</c>) as built; returns its folder.</summary>
+    public static string InstallConnector(string pluginsDirectory, string id) => Install(pluginsDirectory, id, id, id);
+
     /// <summary>
     /// Copies another build of the echo plugin over an installed one, file by file, the way an admin upgrades a plugin
     /// in place; the manifest goes last, keeping the installed id.

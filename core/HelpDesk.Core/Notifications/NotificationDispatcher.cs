@@ -107,7 +107,13 @@ public sealed class NotificationDispatcher(
         {
             RecipientLanguage = recipient.Language,
             RecipientTimeZone = recipient.TimeZone,
-            MessageBody = @event.Event switch { AgentReplied r => r.Body, CustomerReplied r => r.Body, _ => null },
+            MessageBody = @event.Event switch
+            {
+                AgentReplied r => r.Body,
+                CustomerReplied r => r.Body,
+                ExternalIssueUpdated u => $"{u.System} {u.Key} is now {u.Status ?? "done"}." + (u.Comment is { } comment ? $"\n\n{u.Author ?? u.System}: {comment}" : ""),
+                _ => null,
+            },
             MessageAuthor = @event.Event.Actor.Name ?? @event.Event.Actor.Id,
             AgentName = ticket.Assignee,
             SlaTarget = @event.Event switch { SlaWarning w => Names.Of(w.Kind), SlaBreached b => Names.Of(b.Kind), _ => null },

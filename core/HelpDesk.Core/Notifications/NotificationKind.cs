@@ -26,4 +26,7 @@ public enum NotificationKind
 
     /// <summary>To a queue's members: a new ticket nobody has taken.</summary>
     NewUnassigned,
+
+    /// <summary>To the assignee: the issue the ticket was escalated to is done, so the customer can be told.</summary>
+    EscalationDone,
 }

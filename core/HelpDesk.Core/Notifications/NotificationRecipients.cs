@@ -8,7 +8,7 @@ public sealed record Recipient(string Email, string Name, string? Language, stri
 
 /// <summary>
 /// Who hears about what: the requester when their ticket is received, answered in public or solved; the assignee when
-/// it is assigned to them, the customer replies or an SLA target warns or breaches; the queue's members when a ticket
+/// it is assigned to them, the customer replies, an SLA target warns or breaches, or the issue it was escalated to is done; the queue's members when a ticket
 /// waits in it unassigned. Internal notes are never among them.
 /// </summary>
 public static class NotificationRecipients
@@ -23,6 +23,7 @@ public static class NotificationRecipients
         CustomerReplied => NotificationKind.CustomerReplied,
         SlaWarning => NotificationKind.SlaWarning,
         SlaBreached => NotificationKind.SlaBreached,
+        ExternalIssueUpdated { Resolved: true } => NotificationKind.EscalationDone,
         _ => null,
     };
 

@@ -20,6 +20,9 @@ public sealed record TicketTextRow(string Kind, MessageVisibility Visibility, Ac
         CustomerReplied r => [new("reply", MessageVisibility.Public, r.Actor, r.Body, r.At) { Html = r.Html, Attachments = r.Attachments }],
         AgentReplied r => [new("reply", MessageVisibility.Public, r.Actor, r.Body, r.At)],
         InternalNoteAdded n => [new("note", MessageVisibility.Internal, n.Actor, n.Body, n.At)],
+        // Engineering's comment on a linked issue reads as an internal note, by its author in the tracker.
+        ExternalIssueUpdated { Comment: { } comment } u =>
+            [new("note", MessageVisibility.Internal, u.Actor with { Name = $"{u.Author ?? u.Actor.Name} ({u.System} {u.Key})" }, comment, u.At)],
         _ => [],
     };
 

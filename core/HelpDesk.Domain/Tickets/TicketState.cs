@@ -261,6 +261,12 @@ public sealed partial class TicketState
             ExternalUpdateIds.Add(id);
         }
 
+        // Engineering's comments count, and list, as internal notes.
+        if (updated.Comment is not null)
+        {
+            InternalNoteCount++;
+        }
+
         var index = ExternalLinks.FindIndex(l => l.System == updated.System && l.Key == updated.Key);
         if (index >= 0)
         {

@@ -89,6 +89,30 @@ public sealed class NotificationDispatchTests(TicketClusterFixture fixture) : IC
         Assert.Contains("Here is the answer.", sent.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_assignee_hears_when_the_escalated_issue_is_done_and_engineerings_comment_lists_as_an_internal_note()
+    {
+        await InstallChannelAsync();
+        await fixture.SiloService<RoutingStore>().SaveAgentAsync(new Agent("dae", "Dae", "dae@helpdesk.example", AgentKind.Full, ["en"], [], null, 20), CancellationToken.None);
+        var commands = fixture.SiloService<TicketCommands>();
+        var number = (await commands.OpenAsync(new OpenTicket("Export times out", "Since Monday", new Requester("lena@example.com", "Lena", "en", null, null)), Agent, null, null, CancellationToken.None)).Ticket!.Number;
+        await commands.UpdateAsync(number, new UpdateTicket { Assignee = new Change<string?>("dae"), Status = TicketStatus.Pending }, Agent, null);
+        var jira = new Actor(ActorKind.Integration, "plugin:jira", "jira");
+        await commands.LinkExternalIssueAsync(number, new ExternalLink("jira", "OPS-7", "https://jira.example.com/browse/OPS-7"), jira);
+
+        await commands.RecordExternalUpdateAsync(number, new RecordExternalUpdate("jira", "OPS-7", "Done", true, "Fixed in 2.4.1, deploying today.", "Eve", null, "delivery-1"), jira);
+
+        await Eventually.TrueAsync(() => Task.FromResult(Sent().Any(m => m.Ticket == number && m.To == "dae@helpdesk.example" && m.Subject.Contains("Engineering is done", StringComparison.Ordinal))), TimeSpan.FromSeconds(20));
+        var done = Sent().Single(m => m.Ticket == number && m.Subject.Contains("Engineering is done", StringComparison.Ordinal));
+        Assert.Contains("jira OPS-7 is now Done.", done.Text, StringComparison.Ordinal);
+        Assert.Contains("Eve: Fixed in 2.4.1", done.Text, StringComparison.Ordinal);
+        var messages = await fixture.SiloService<HelpDesk.Core.Queries.TicketQueries>().MessagesAsync(number, includeInternal: true, CancellationToken.None);
+        var note = Assert.Single(messages, m => m.Body == "Fixed in 2.4.1, deploying today.");
+        Assert.Equal((MessageVisibility.Internal, "Eve (jira OPS-7)"), (note.Visibility, note.Author.Name));
+        Assert.DoesNotContain(await fixture.SiloService<HelpDesk.Core.Queries.TicketQueries>().MessagesAsync(number, includeInternal: false, CancellationToken.None), m => m.Body.StartsWith("Fixed", StringComparison.Ordinal));
+        Assert.Equal(TicketStatus.Open, (await fixture.SiloService<HelpDesk.Core.Queries.TicketQueries>().GetAsync(number, CancellationToken.None))!.Status);
+    }
+
     private async Task InstallChannelAsync()
     {
         const string Id = "mail-fixture";

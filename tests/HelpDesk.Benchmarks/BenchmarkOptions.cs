@@ -7,7 +7,7 @@ public sealed record BenchmarkOptions(
     int Reloads, IReadOnlyList<double> LagRates, IReadOnlyDictionary<string, string> HubSettings, bool Help)
 {
     public const string Usage = """
-        Usage: dotnet run -c Release --project tests/HelpDesk.Benchmarks -- [--scenario creates|plugins|alerts|sla|email] [options]
+        Usage: dotnet run -c Release --project tests/HelpDesk.Benchmarks -- [--scenario creates|plugins|alerts|sla|email|context] [options]
 
         --scenario creates (default)  HTTP ticket creates on a child hub, beside the raw SQLite ceiling
           --duration 20 --warmup 5 --concurrency 64 --raw-single 2000 --raw-batched 20000 --batch 32
@@ -27,6 +27,9 @@ public sealed record BenchmarkOptions(
                                       timed with 200 tickets due and with none (--raw-batched N for another count)
         --scenario email              mail imported by a child hub from Dovecot (run .ci/start-mail first): 1,200
                                       messages in one mailbox, then 200 in each of twelve; notification render times
+        --scenario context            customer context for 10,000 tickets from 1,000 customers in an in-process silo,
+                                      the crm and erp connectors against fake HubSpot and Odoo: cache hit ratio,
+                                      lookup latency from the cache and from the providers
         """;
 
     public static BenchmarkOptions Parse(string[] args)

@@ -15,6 +15,7 @@ return options.Scenario switch
     "alerts" => await AlertsScenario.RunAsync(options),
     "sla" => await SlaScenario.RunAsync(options),
     "email" => await EmailScenario.RunAsync(options),
+    "context" => await ContextScenario.RunAsync(options),
     _ => Fail($"Unknown scenario '{options.Scenario}'.\n{BenchmarkOptions.Usage}"),
 };
 

@@ -20,6 +20,7 @@ public sealed class CustomerContextCache(Database database)
             """
             INSERT INTO customer_contexts (email, context, fetched_at, expires_at) VALUES (@email, @context, @fetched, @expires)
             ON CONFLICT (email) DO UPDATE SET context = excluded.context, fetched_at = excluded.fetched_at, expires_at = excluded.expires_at
+            WHERE customer_contexts.fetched_at <= excluded.fetched_at
             """,
             command => command.With("@email", context.Email).With("@context", JsonSerializer.Serialize(context, TicketEventJson.Options))
                 .With("@fetched", UnixTime.ToMs(context.FetchedAt)).With("@expires", UnixTime.ToMs(expiresAt)),

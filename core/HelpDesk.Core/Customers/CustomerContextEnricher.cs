@@ -1,19 +1,31 @@
+using System.Threading.Channels;
 using HelpDesk.Core.EventFeed;
 using HelpDesk.Core.Storage;
 using HelpDesk.Core.Tickets;
 using HelpDesk.Domain.Events;
-using HelpDesk.Domain.Tickets;
+using Actor = HelpDesk.Domain.Tickets.Actor;
+using ActorKind = HelpDesk.Domain.Tickets.ActorKind;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace HelpDesk.Core.Customers;
 
 /// <summary>
 /// Gives each new ticket its requester's customer context, from the durable event feed, never on the create request:
-/// the ticket is written (and answered) before any provider is asked. A provider that is down makes the context stale
-/// (<see cref="StaleContextRefresh"/> asks again later); it never holds the ticket back.
+/// the ticket is written (and answered) before any provider is asked. Lookups run
+/// <see cref="CustomerContextOptions.LookupConcurrency"/> at a time beside the feed, so a burst of tickets from new
+/// customers waits on the providers in parallel rather than one by one; the feed waits only when that many are
+/// queued. A lookup lost to a crash or shutdown is made by <see cref="StaleContextRefresh"/>, which also asks again for
+/// contexts a failing provider left stale.
 /// </summary>
-public sealed class CustomerContextEnricher(CustomerContexts contexts, TicketCommands commands) : IEventSubscriber
+public sealed class CustomerContextEnricher(
+    CustomerContexts contexts, TicketCommands commands, IOptions<CustomerContextOptions> options, ILogger<CustomerContextEnricher> logger)
+    : BackgroundService, IEventSubscriber
 {
     public static readonly Actor Enricher = new(ActorKind.System, "customer-context", "Customer context");
+
+    private readonly Channel<(long Ticket, string Email)> _lookups = System.Threading.Channels.Channel.CreateBounded<(long, string)>(new BoundedChannelOptions(1_000));
 
     public string Name => "customer-context";
 
@@ -21,7 +33,7 @@ public sealed class CustomerContextEnricher(CustomerContexts contexts, TicketCom
     {
         if (@event.Event is TicketOpened { Requester.Email: { } email })
         {
-            await RecordAsync(@event.Ticket, email, refresh: false, cancellationToken);
+            await _lookups.Writer.WriteAsync((@event.Ticket, email), cancellationToken);
         }
     }
 
@@ -33,6 +45,24 @@ public sealed class CustomerContextEnricher(CustomerContexts contexts, TicketCom
         if (context.Sources.Count > 0)
         {
             await commands.RecordCustomerContextAsync(ticket, context, Enricher);
+        }
+    }
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Value.LookupConcurrency)).Select(_ => LookUpQueuedAsync(stoppingToken)));
+
+    private async Task LookUpQueuedAsync(CancellationToken stoppingToken)
+    {
+        await foreach (var (ticket, email) in _lookups.Reader.ReadAllAsync(stoppingToken))
+        {
+            try
+            {
+                await RecordAsync(ticket, email, refresh: false, stoppingToken);
+            }
+            catch (Exception error) when (error is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning(error, "Recording the customer context of ticket {Ticket} failed; the refresh job tries again", ticket);
+            }
         }
     }
 }

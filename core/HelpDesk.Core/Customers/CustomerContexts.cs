@@ -39,14 +39,20 @@ public sealed class CustomerContexts(IServiceProvider services, CustomerContextC
         }
 
         Interlocked.Increment(ref _misses);
-        var lookup = _lookups.GetOrAdd(email, key => new Lazy<Task<CustomerSnapshot>>(() => LookUpAsync(key, cached?.Context)));
+        // One caller giving up (its token) does not end the shared lookup, which removes itself when it is done.
+        var lookup = _lookups.GetOrAdd(email, key => new Lazy<Task<CustomerSnapshot>>(() => LookUpOnceAsync(key, cached?.Context)));
+        return await lookup.Value.WaitAsync(cancellationToken);
+    }
+
+    private async Task<CustomerSnapshot> LookUpOnceAsync(string email, CustomerSnapshot? previous)
+    {
         try
         {
-            return await lookup.Value.WaitAsync(cancellationToken);
+            return await LookUpAsync(email, previous);
         }
         finally
         {
-            _lookups.TryRemove(new KeyValuePair<string, Lazy<Task<CustomerSnapshot>>>(email, lookup));
+            _lookups.TryRemove(email, out _);
         }
     }
 
@@ -61,7 +67,12 @@ public sealed class CustomerContexts(IServiceProvider services, CustomerContextC
         var ordered = answers.OrderBy(a => Rank(settings.Precedence, a.Source.Name)).ThenBy(a => a.Source.Name, StringComparer.Ordinal).ToList();
         var now = time.GetUtcNow();
         var context = CustomerContextMerge.Merge(email, now, ordered, previous);
-        await cache.SaveAsync(context, now + (context.IsStale ? settings.StaleRetryAfter : settings.CacheLifetime), CancellationToken.None);
+        // With no provider running (yet: plugins load after the feed starts) there is nothing worth keeping.
+        if (answers.Length > 0)
+        {
+            await cache.SaveAsync(context, now + (context.IsStale ? settings.StaleRetryAfter : settings.CacheLifetime), CancellationToken.None);
+        }
+
         return context;
     }
 

@@ -1,4 +1,7 @@
+using HelpDesk.Core.Plugins.Capabilities;
 using HelpDesk.Core.Storage;
+using HelpDesk.Sdk.Capabilities;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Quartz;
 
@@ -6,12 +9,14 @@ namespace HelpDesk.Core.Customers;
 
 /// <summary>
 /// A Quartz job every <see cref="CustomerContextOptions.RefreshInterval"/>: tickets still open whose context is stale
-/// (a provider was down when they were opened) are looked up again, so the context fills in once the provider recovers.
-/// The cache keeps a stale context only for <see cref="CustomerContextOptions.StaleRetryAfter"/>, so this asks the
-/// providers at most that often per customer.
+/// (a provider was down when they were opened) are looked up again, so the context fills in once the provider recovers;
+/// so are tickets whose lookup never happened (lost to a crash), once a provider runs. The cache keeps a stale context
+/// only for <see cref="CustomerContextOptions.StaleRetryAfter"/>, so this asks the providers at most that often per
+/// customer.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class StaleContextRefresh(Database database, CustomerContextEnricher enricher, ILogger<StaleContextRefresh> logger) : IJob
+public sealed class StaleContextRefresh(
+    Database database, CustomerContextEnricher enricher, IServiceProvider services, TimeProvider time, ILogger<StaleContextRefresh> logger) : IJob
 {
     public static readonly JobKey Key = new("stale-customer-context", "helpdesk");
 
@@ -22,12 +27,26 @@ public sealed class StaleContextRefresh(Database database, CustomerContextEnrich
         ORDER BY number DESC LIMIT 500
         """;
 
+    // A minute's grace: the enricher is still on the newest ones.
+    private const string MissingContexts = """
+        SELECT number, requester_email FROM tickets
+        WHERE customer IS NULL AND status NOT IN ('solved', 'closed') AND created_at < @before
+        ORDER BY number DESC LIMIT 500
+        """;
+
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => await PassAsync(cancellationToken);
 
     /// <summary>One pass; returns how many tickets were looked at.</summary>
     public async Task<int> PassAsync(CancellationToken cancellationToken)
     {
-        var stale = await database.QueryAsync(StaleTickets, _ => { }, reader => (Number: reader.GetInt64(0), Email: reader.GetString(1)), cancellationToken);
+        var stale = (await database.QueryAsync(StaleTickets, _ => { }, reader => (Number: reader.GetInt64(0), Email: reader.GetString(1)), cancellationToken)).ToList();
+        if (HasProviders())
+        {
+            stale.AddRange(await database.QueryAsync(
+                MissingContexts, command => command.With("@before", UnixTime.ToMs(time.GetUtcNow() - TimeSpan.FromMinutes(1))),
+                reader => (Number: reader.GetInt64(0), Email: reader.GetString(1)), cancellationToken));
+        }
+
         foreach (var ticket in stale)
         {
             try
@@ -41,5 +60,11 @@ public sealed class StaleContextRefresh(Database database, CustomerContextEnrich
         }
 
         return stale.Count;
+    }
+
+    private bool HasProviders()
+    {
+        var catalog = services.GetRequiredService<PluginCapabilityCatalog>();
+        return catalog.All<ICustomerContextProvider>().Count > 0 || catalog.All<IBusinessRecordsProvider>().Count > 0;
     }
 }

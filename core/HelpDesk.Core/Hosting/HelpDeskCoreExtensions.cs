@@ -138,6 +138,7 @@ public static class HelpDeskCoreExtensions
         services.AddSingleton<CustomerContexts>();
         services.AddSingleton<CustomerContextEnricher>();
         services.AddSingleton<IEventSubscriber>(sp => sp.GetRequiredService<CustomerContextEnricher>());
+        services.AddHostedService(sp => sp.GetRequiredService<CustomerContextEnricher>());
         services.AddRepeatingJob<StaleContextRefresh>(StaleContextRefresh.Key, section.GetValue<TimeSpan?>(nameof(CustomerContextOptions.RefreshInterval)) ?? new CustomerContextOptions().RefreshInterval);
         services.AddSingleton<MeetingIndex>();
         services.AddSingleton<MeetingScheduler>();

@@ -77,9 +77,14 @@ public sealed class MeetingScheduler(IServiceProvider services, TicketCommands c
         };
         var invitation = order.ShareWithCustomer ? Invitation(order.Message, meeting, timeZone) : null;
         var recorded = await commands.ScheduleMeetingAsync(number, meeting, invitation, agent);
-        return recorded.Rejection is { } refused
-            ? new MeetingOutcome(null, refused)
-            : new MeetingOutcome(recorded.Ticket!.Meetings.Find(m => m.RequestKey == requestKey) ?? meeting);
+        return recorded.Rejection switch
+        {
+            null => new MeetingOutcome(recorded.Ticket!.Meetings.Find(m => m.RequestKey == requestKey) ?? meeting),
+            // What the provider answered is at fault, not the agent's request.
+            { Field: "id" or "joinUrl" or "startUrl" } bad => new MeetingOutcome(
+                null, Failure: new CapabilityFailure(CapabilityFailureKind.Failed, provider.PluginId, "meeting-provider", $"The provider's meeting cannot be kept: {bad.Message}")),
+            var refused => new MeetingOutcome(null, refused),
+        };
     }
 
     private PluginCapability<IMeetingProvider>? FindProvider(string? name) =>
@@ -116,7 +121,8 @@ public sealed class MeetingScheduler(IServiceProvider services, TicketCommands c
             return Rejection.Invalid("timeZone", $"'{timeZone}' is not an IANA time zone such as Europe/Berlin.");
         }
 
-        return TicketInput.Text("message", order.Message, TicketLimits.Body, required: false);
+        // Room for the join link and passcode the invitation adds, so it never outgrows a reply once the meeting exists.
+        return TicketInput.Text("message", order.Message, TicketLimits.Body - 4_096, required: false);
     }
 
     private static string Invitation(string? message, TicketMeeting meeting, string timeZone)

@@ -19,7 +19,14 @@ namespace HelpDesk.Core.Plugins;
 /// with the plugin as the actor (<c>plugin:{id}</c>); reads come from the projection.
 /// </summary>
 public sealed class PluginHelpDeskApi(
-    string pluginId, TicketCommands commands, AlertCommands alerts, TicketQueries queries, MessageIndex messages, MeetingIndex meetings, AttachmentStore attachments)
+    string pluginId,
+    TicketCommands commands,
+    AlertCommands alerts,
+    TicketQueries queries,
+    MessageIndex messages,
+    MeetingIndex meetings,
+    AttachmentStore attachments,
+    Func<string, bool> ownsMeetingProvider)
     : IHelpDeskApi
 {
     private readonly Actor _plugin = new(ActorKind.Integration, $"plugin:{pluginId}", pluginId);
@@ -105,6 +112,11 @@ public sealed class PluginHelpDeskApi(
 
     public async Task<TicketSnapshot?> RecordMeetingUpdateAsync(MeetingUpdate update, CancellationToken cancellationToken)
     {
+        if (!ownsMeetingProvider(update.Provider))
+        {
+            throw new HelpDeskApiException(HelpDeskApiError.Invalid, "provider", $"Plugin {pluginId} offers no meeting provider named '{update.Provider}'; it can report only its own meetings.");
+        }
+
         if (await meetings.FindTicketAsync(update.Provider, update.MeetingId, cancellationToken) is not { } number)
         {
             return null;

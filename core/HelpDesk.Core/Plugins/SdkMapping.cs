@@ -52,8 +52,14 @@ public static class SdkMapping
 
     public static TicketEventEnvelope ToEnvelope(StoredTicketEvent stored)
     {
-        // Actor and time are members of the envelope; the data holds the rest, as the REST API's audit trail shows it.
-        var data = JsonSerializer.SerializeToNode(stored.Event, stored.Event.GetType(), TicketEventJson.Options)!.AsObject();
+        // Actor and time are members of the envelope; the data holds the rest, as the REST API's audit trail shows it,
+        // less the meeting host's link: a plugin may pass what it gets on to customers.
+        var shown = stored.Event switch
+        {
+            MeetingScheduled scheduled => scheduled with { Meeting = scheduled.Meeting with { StartUrl = null, RequestKey = null } },
+            _ => stored.Event,
+        };
+        var data = JsonSerializer.SerializeToNode(shown, shown.GetType(), TicketEventJson.Options)!.AsObject();
         data.Remove("actor");
         data.Remove("at");
         return new TicketEventEnvelope(

@@ -106,9 +106,10 @@ public sealed class TicketQueries(Database database)
         }
 
         Filter(sql, command, "t.queue = @queue", "@queue", query.Queue);
-        Filter(sql, command, "LOWER(t.customer_tier) = @customer_tier", "@customer_tier", query.CustomerTier?.ToLowerInvariant());
-        Filter(sql, command, "LOWER(t.customer_segment) = @customer_segment", "@customer_segment", query.CustomerSegment?.ToLowerInvariant());
-        Filter(sql, command, "LOWER(t.customer_region) = @customer_region", "@customer_region", query.CustomerRegion?.ToLowerInvariant());
+        // The projection keeps these lower-cased, so the comparison ignores case and still uses the index.
+        Filter(sql, command, "t.customer_tier = @customer_tier", "@customer_tier", query.CustomerTier?.ToLowerInvariant());
+        Filter(sql, command, "t.customer_segment = @customer_segment", "@customer_segment", query.CustomerSegment?.ToLowerInvariant());
+        Filter(sql, command, "t.customer_region = @customer_region", "@customer_region", query.CustomerRegion?.ToLowerInvariant());
         Filter(sql, command, "t.external_id = @external_id", "@external_id", query.ExternalId);
         if (query.LinkedTo is { } linked)
         {

@@ -286,7 +286,7 @@ internal static class PostgreSqlSchema
         """,
         """
         -- Customer 360: each ticket keeps its requester's context (CRM tier, region, ERP records) as JSON, with the facts
-        -- lists filter on in their own columns, and the meetings scheduled from it. The context cache, per customer, is
+        -- lists filter on in their own columns (lower-cased), and the meetings scheduled from it. The context cache, per customer, is
         -- shared by every node; a meeting provider's webhook finds its ticket by the meeting's id.
         ALTER TABLE tickets ADD COLUMN customer TEXT;
         ALTER TABLE tickets ADD COLUMN customer_tier TEXT;
@@ -295,6 +295,7 @@ internal static class PostgreSqlSchema
         ALTER TABLE tickets ADD COLUMN meetings TEXT;
         CREATE INDEX ix_tickets_customer_tier ON tickets (customer_tier, number) WHERE customer_tier IS NOT NULL;
         CREATE INDEX ix_tickets_customer_region ON tickets (customer_region, number) WHERE customer_region IS NOT NULL;
+        CREATE INDEX ix_tickets_customer_segment ON tickets (customer_segment, number) WHERE customer_segment IS NOT NULL;
         CREATE TABLE customer_contexts (
             email      TEXT    PRIMARY KEY,
             context    TEXT    NOT NULL,

@@ -152,7 +152,8 @@ internal sealed class TicketProjectionWriter(PreparedCommands commands)
         .With("@solved_version", t.SolvedVersion).With("@rated_solved_version", t.RatedSolvedVersion)
         .With("@satisfaction", t.Satisfaction is { } rating ? Names.Of(rating) : null)
         .With("@customer", t.Customer is { } customer ? JsonSerializer.Serialize(customer, TicketEventJson.Options) : null)
-        .With("@customer_tier", t.Customer?.Tier).With("@customer_segment", t.Customer?.Segment).With("@customer_region", t.Customer?.Region)
+        .With("@customer_tier", t.Customer?.Tier?.ToLowerInvariant()).With("@customer_segment", t.Customer?.Segment?.ToLowerInvariant())
+        .With("@customer_region", t.Customer?.Region?.ToLowerInvariant())
         .With("@meetings", t.Meetings.Count > 0 ? JsonSerializer.Serialize(t.Meetings, TicketEventJson.Options) : null);
 
     // A storm incident can hold thousands of alerts; the row keeps the ones an agent looks at first (the alerts table has all).

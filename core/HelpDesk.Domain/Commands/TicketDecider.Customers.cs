@@ -21,7 +21,8 @@ public sealed partial class TicketDecider
             return new Rejection(RejectionKind.Invalid, "email", "The context is for someone other than the ticket's requester.");
         }
 
-        return state.Customer is { } known && known.SameAs(context)
+        // Lookups finish out of order (the enricher, the refresh job, an agent's refresh, other nodes): the newest wins.
+        return state.Customer is { } known && (known.SameAs(context) || context.FetchedAt < known.FetchedAt)
             ? Decision.Accept([])
             : Decision.Accept([new CustomerContextUpdated(actor, now, context)]);
     }
@@ -38,8 +39,9 @@ public sealed partial class TicketDecider
         }
 
         var problem = TicketInput.SingleLine("topic", meeting.Topic, TicketLimits.Subject)
-            ?? TicketInput.SingleLine("joinUrl", meeting.JoinUrl, TicketLimits.Url)
-            ?? TicketInput.SingleLine("startUrl", meeting.StartUrl, TicketLimits.Url * 2, required: false);
+            ?? TicketInput.SingleLine("id", meeting.Id, TicketLimits.ExternalId)
+            ?? WebLink("joinUrl", meeting.JoinUrl, TicketLimits.Url, required: true)
+            ?? WebLink("startUrl", meeting.StartUrl, TicketLimits.Url * 2, required: false);
         if (problem is not null)
         {
             return problem;
@@ -78,8 +80,20 @@ public sealed partial class TicketDecider
             return new Rejection(RejectionKind.Invalid, "duration", "A meeting lasts between zero and two days.");
         }
 
+        if (WebLink("recordingUrl", update.RecordingUrl, TicketLimits.Url, required: false) is { } badLink)
+        {
+            return badLink;
+        }
+
         return update.UpdateId is { } id && state.MeetingUpdateIds.Contains(id)
             ? Decision.Accept([])
             : Decision.Accept([update]);
     }
+
+    // Links agents and customers will click: web addresses only, never javascript: or the like.
+    private static Rejection? WebLink(string field, string? url, int max, bool required) =>
+        TicketInput.SingleLine(field, url, max, required)
+        ?? (url is null || (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http")
+            ? null
+            : Rejection.Invalid(field, $"{field} must be an http(s) address."));
 }

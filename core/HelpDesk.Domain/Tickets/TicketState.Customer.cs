@@ -43,7 +43,12 @@ public sealed partial class TicketState
 
     private static TicketMeeting Updated(TicketMeeting meeting, MeetingUpdated update) => update.Change switch
     {
-        MeetingChange.Started => meeting with { Status = MeetingStatus.Started, StartedAt = update.OccurredAt },
+        // Webhooks arrive in any order: a late "started" neither reopens an ended meeting nor moves its start.
+        MeetingChange.Started => meeting with
+        {
+            Status = meeting.Status == MeetingStatus.Ended ? MeetingStatus.Ended : MeetingStatus.Started,
+            StartedAt = meeting.StartedAt ?? update.OccurredAt,
+        },
         MeetingChange.Ended => meeting with
         {
             Status = MeetingStatus.Ended,

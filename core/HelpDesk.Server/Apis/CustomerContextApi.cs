@@ -1,9 +1,11 @@
 using HelpDesk.Core.Customers;
+using HelpDesk.Core.Plugins.Capabilities;
 using HelpDesk.Core.Queries;
 using HelpDesk.Domain.Commands;
 using HelpDesk.Server.Contracts;
 using HelpDesk.Server.Http;
 using HelpDesk.Server.Security;
+using HelpDesk.Sdk.Capabilities;
 
 namespace HelpDesk.Server.Apis;
 
@@ -24,7 +26,8 @@ public static class CustomerContextApi
     }
 
     private static async Task<IResult> TicketContextAsync(
-        long number, HttpContext http, TicketQueries queries, CustomerContextEnricher enricher, TimeProvider time, CancellationToken cancellationToken)
+        long number, HttpContext http, TicketQueries queries, CustomerContextEnricher enricher, PluginCapabilityCatalog catalog, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         if (StaffRequests.HiddenFromCustomers(http, "customer context") is { } hidden)
         {
@@ -49,7 +52,8 @@ public static class CustomerContextApi
         }
 
         return Results.Json(
-            ticket.Customer is { } context ? CustomerContextResponse.From(context, time.GetUtcNow()) : CustomerContextResponse.NotYet(ticket.Requester!.Email),
+            ticket.Customer is { } context ? CustomerContextResponse.From(context, time.GetUtcNow())
+                : CustomerContextResponse.NotYet(ticket.Requester!.Email, pending: HasProviders(catalog)),
             ApiJson.Options);
     }
 
@@ -73,6 +77,9 @@ public static class CustomerContextApi
         var context = await contexts.GetAsync(email, refresh, cancellationToken);
         return Results.Json(CustomerContextResponse.From(context, time.GetUtcNow()), ApiJson.Options);
     }
+
+    private static bool HasProviders(PluginCapabilityCatalog catalog) =>
+        catalog.All<ICustomerContextProvider>().Count > 0 || catalog.All<IBusinessRecordsProvider>().Count > 0;
 
     private static bool? ReadRefresh(HttpContext http) =>
         http.Request.Query["refresh"].ToString().ToLowerInvariant() switch

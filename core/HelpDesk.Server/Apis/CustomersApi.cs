@@ -7,20 +7,26 @@ using HelpDesk.Server.Security;
 namespace HelpDesk.Server.Apis;
 
 /// <summary>
-/// <c>/api/v1/customers/{email}</c>: a requester's segment and region, which rules and SLA policies test as
-/// <c>customer.segment</c> and <c>customer.region</c>. Set by the support team (a CRM connector will later).
+/// <c>/api/v1/customers/{email}</c>: a requester's segment and region as the support team sets them, which rules and SLA
+/// policies test as <c>customer.segment</c> and <c>customer.region</c> ahead of what a CRM connector says.
 /// </summary>
 public static class CustomersApi
 {
     /// <param name="Notify">False stops automatic notifications to this customer; replies still reach them.</param>
     public sealed record CustomerRequest(string? Segment, string? Region, bool? Notify);
 
+    /// <summary>What the support team recorded; what the CRM and ERP say is at <c>/api/v1/customers/{email}/context</c>.</summary>
+    public sealed record CustomerResponse(string Email, string? Segment, string? Region, bool Notify)
+    {
+        public static CustomerResponse From(CustomerContext customer) => new(customer.Email, customer.Segment, customer.Region, customer.Notify);
+    }
+
     public static IEndpointRouteBuilder MapCustomersApiV1(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/customers").WithTags("Customers").RequireAuthorization(Policies.Tickets);
         group.MapGet("/{email}", async (string email, HttpContext http, CustomerStore store, CancellationToken ct) =>
             StaffRequests.HiddenFromCustomers(http, "customer records")
-                ?? (await store.GetAsync(email, ct) is { } customer ? Results.Json(customer, ApiJson.Options)
+                ?? (await store.GetAsync(email, ct) is { } customer ? Results.Json(CustomerResponse.From(customer), ApiJson.Options)
                 : ApiProblems.Field(StatusCodes.Status404NotFound, "email", $"Nothing is recorded about {email}.")))
             .WithName("GetCustomer");
         group.MapPut("/{email}", SaveAsync).WithName("SaveCustomer");
@@ -45,7 +51,7 @@ public static class CustomersApi
 
         var customer = new CustomerContext(email.Trim().ToLowerInvariant(), TicketInput.Blank(body!.Segment), TicketInput.Blank(body.Region)) { Notify = body.Notify ?? true };
         await store.SaveAsync(customer, cancellationToken);
-        return Results.Json(customer, ApiJson.Options);
+        return Results.Json(CustomerResponse.From(customer), ApiJson.Options);
     }
 
 }

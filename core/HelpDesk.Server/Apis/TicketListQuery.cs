@@ -13,6 +13,8 @@ public static class TicketListQuery
     private static readonly HashSet<string> Known =
         ["status", "priority", "slaState", "assignee", "queue", "tag", "requester", "customerTier", "customerSegment", "customerRegion", "q", "createdFrom", "createdTo", "sort", "cursor", "limit"];
 
+    private static readonly string[] CustomerContextFilters = ["customerTier", "customerSegment", "customerRegion"];
+
     public static (TicketQuery? Query, IResult? Problem) Read(IQueryCollection query, Caller caller)
     {
         if (query.Keys.FirstOrDefault(k => !Known.Contains(k)) is { } unknown)
@@ -26,6 +28,12 @@ public static class TicketListQuery
         }
 
         string? Get(string name) => query.TryGetValue(name, out var v) ? v.ToString() : null;
+
+        // The customer context is the support team's: a customer filtering their own tickets by it would learn it.
+        if (caller.IsCustomer && CustomerContextFilters.FirstOrDefault(query.ContainsKey) is { } internalFilter)
+        {
+            return (null, ApiProblems.Field(StatusCodes.Status403Forbidden, internalFilter, "Customer keys cannot filter by the customer context."));
+        }
 
         if (!TryList<TicketStatus>(Get("status"), out var statuses))
         {

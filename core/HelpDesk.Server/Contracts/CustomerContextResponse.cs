@@ -51,8 +51,8 @@ public sealed record CustomerContextResponse(
             Of(CustomerRecordKind.Other), context.OverdueInvoices(now).Count(), context.Sources);
     }
 
-    /// <summary>A ticket whose context has not arrived yet (the providers are being asked, or none runs).</summary>
-    public static CustomerContextResponse NotYet(string email) => new(
-        email, Found: false, Pending: true, Stale: false, null, null, null, null, null, false, null, null, null, null, null, null,
+    /// <summary>A ticket without a context: still pending while the providers are being asked, not when none runs.</summary>
+    public static CustomerContextResponse NotYet(string email, bool pending) => new(
+        email, Found: false, pending, Stale: false, null, null, null, null, null, false, null, null, null, null, null, null,
         new Dictionary<string, string>(), new Dictionary<string, string>(), [], [], [], [], [], 0, []);
 }

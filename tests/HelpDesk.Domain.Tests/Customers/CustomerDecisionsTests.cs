@@ -32,6 +32,18 @@ public sealed class CustomerDecisionsTests
     }
 
     [Fact]
+    public void A_lookup_that_finishes_late_never_replaces_a_newer_context()
+    {
+        var ticket = Opened();
+        Apply(ticket, TicketDecider.RecordCustomerContext(ticket, Context(ticket, tier: "premium") with { FetchedAt = Now.AddMinutes(5) }, Agent, Now.AddMinutes(5)));
+
+        var older = Apply(ticket, TicketDecider.RecordCustomerContext(ticket, Context(ticket, tier: "standard"), Agent, Now.AddMinutes(6)));
+
+        Assert.Empty(older);
+        Assert.Equal("premium", ticket.Customer!.Tier);
+    }
+
+    [Fact]
     public void A_context_for_someone_else_is_refused()
     {
         var ticket = Opened();
@@ -91,10 +103,15 @@ public sealed class CustomerDecisionsTests
         var redelivered = Apply(ticket, TicketDecider.RecordMeetingUpdate(ticket, ended));
         var unknown = TicketDecider.RecordMeetingUpdate(ticket, ended with { MeetingId = "1" });
 
+        var lateStart = Apply(ticket, TicketDecider.RecordMeetingUpdate(ticket, started with { OccurredAt = Now.AddMinutes(3), UpdateId = "c" }));
+        var badRecording = TicketDecider.RecordMeetingUpdate(ticket, ended with { Change = MeetingChange.RecordingReady, RecordingUrl = "javascript:alert(1)", UpdateId = "d" });
+
+        Assert.Single(lateStart);
+        Assert.Equal("recordingUrl", badRecording.Rejection?.Field);
         Assert.Empty(redelivered);
         Assert.Equal(RejectionKind.NotFound, unknown.Rejection?.Kind);
         var meeting = Assert.Single(ticket.Meetings);
-        Assert.Equal((MeetingStatus.Ended, TimeSpan.FromMinutes(38)), (meeting.Status, meeting.Lasted));
+        Assert.Equal((MeetingStatus.Ended, TimeSpan.FromMinutes(38), Now.AddMinutes(2)), (meeting.Status, meeting.Lasted, meeting.StartedAt));
         Assert.Null(meeting.ForCustomer().StartUrl);
     }
 }

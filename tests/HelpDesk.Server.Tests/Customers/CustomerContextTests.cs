@@ -91,6 +91,7 @@ public sealed class CustomerContextTests : IAsyncLifetime
         Assert.Equal([known], await admin.ListNumbersAsync("customerTier=VIP&customerRegion=apac"));
         var customer = await _app.NewKeyAsync(ApiKeyScope.Integration, Minji);
         Assert.Equal(HttpStatusCode.Forbidden, (await customer.GetAsync($"/api/v1/tickets/{known}/context", Token)).StatusCode);
+        await ProblemAssert.IsProblemAsync(customer.GetAsync("/api/v1/tickets?customerTier=vip", Token), HttpStatusCode.Forbidden, "customerTier");
         Assert.False((await customer.GetJsonAsync($"/api/v1/tickets/{known}")).TryGetProperty("customer", out var hidden) && hidden.ValueKind != JsonValueKind.Null);
     }
 

@@ -144,6 +144,6 @@ public sealed class NotificationRendererTests
             Assert.NotEmpty(NotificationRenderer.Render(template, Minji() with { MessageBody = "Hi", MessageAuthor = "Ana", SlaTarget = "first-response", SlaDueAt = Opened }).Subject);
         }
 
-        Assert.Equal(23, NotificationTemplates.BuiltInTemplates.Count());
+        Assert.Equal(24, NotificationTemplates.BuiltInTemplates.Count());
     }
 }

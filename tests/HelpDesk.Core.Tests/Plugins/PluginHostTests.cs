@@ -30,7 +30,7 @@ public sealed class PluginHostTests(TicketClusterFixture fixture) : IClassFixtur
     [Fact]
     public async Task A_plugin_built_for_another_sdk_is_faulted_with_its_reason_and_the_hub_runs_on()
     {
-        CopyEcho("future", manifest => manifest.Replace("[0.3.0, 1.0.0)", "[1.0.0, 2.0.0)", StringComparison.Ordinal));
+        CopyEcho("future", manifest => manifest.Replace("[0.4.0, 1.0.0)", "[1.0.0, 2.0.0)", StringComparison.Ordinal));
 
         await Eventually.TrueAsync(() => Host.Find("future")?.Status.State == PluginState.Faulted);
 

@@ -129,7 +129,9 @@ public sealed partial class FakeGitHub : IAsyncDisposable
             {
                 if (fault.PrimaryLimit)
                 {
-                    (remaining, reset) = (0, Clock.GetUtcNow().Add(fault.Delay ?? TimeSpan.FromSeconds(2)));
+                    // The header carries whole seconds: rounded up, so the wait it announces is never shorter than asked.
+                    var resetAt = Clock.GetUtcNow().Add(fault.Delay ?? TimeSpan.FromSeconds(2));
+                    (remaining, reset) = (0, DateTimeOffset.FromUnixTimeSeconds((long)Math.Ceiling(resetAt.ToUnixTimeMilliseconds() / 1000.0)));
                 }
 
                 if (fault.RetryAfter is { } retryAfter)

@@ -36,6 +36,16 @@ public sealed class JiraReloadTests
         }
 
         await Eventually.TrueAsync(async () => await LoadedAtAsync(admin) > loadedAt, TimeSpan.FromSeconds(15));
+        // The reloads came while escalations were in flight: some were done before the last one, some after it.
+        var lastReload = await LoadedAtAsync(admin);
+        var escalatedAt = new List<DateTimeOffset>();
+        foreach (var number in numbers)
+        {
+            escalatedAt.Add((await admin.EventsAsync(number)).Single(e => e.GetProperty("type").GetString() == "escalated").GetProperty("at").GetDateTimeOffset());
+        }
+
+        Assert.Contains(escalatedAt, at => at < lastReload);
+        Assert.Contains(escalatedAt, at => at > lastReload);
         Assert.Equal(Escalations, jira.Issues.Count);
         Assert.Equal(Escalations, jira.Issues.Select(i => i.Labels.Single(l => l.StartsWith("hd-", StringComparison.Ordinal))).Distinct().Count());
         var linked = new HashSet<string>();

@@ -20,7 +20,7 @@ namespace HelpDesk.Core.Customers;
 /// contexts a failing provider left stale.
 /// </summary>
 public sealed class CustomerContextEnricher(
-    CustomerContexts contexts, TicketCommands commands, IOptions<CustomerContextOptions> options, ILogger<CustomerContextEnricher> logger)
+    CustomerContexts contexts, TicketCommands commands, IOptions<CustomerContextOptions> options, TimeProvider time, ILogger<CustomerContextEnricher> logger)
     : BackgroundService, IEventSubscriber
 {
     public static readonly Actor Enricher = new(ActorKind.System, "customer-context", "Customer context");
@@ -31,7 +31,9 @@ public sealed class CustomerContextEnricher(
 
     public async Task HandleAsync(StoredTicketEvent @event, int attempt, CancellationToken cancellationToken)
     {
-        if (@event.Event is TicketOpened { Requester.Email: { } email })
+        // A hub upgraded to this feature replays its whole log to this new subscriber: tickets opened long ago are left to
+        // the refresh job, which looks up only those still open, a few hundred a minute, instead of asking the CRM about all.
+        if (@event.Event is TicketOpened { Requester.Email: { } email } opened && opened.At > time.GetUtcNow() - TimeSpan.FromDays(1))
         {
             await _lookups.Writer.WriteAsync((@event.Ticket, email), cancellationToken);
         }

@@ -1,0 +1,73 @@
+namespace HelpDesk.Core.Reports;
+
+/// <summary>What a report can be broken down by.</summary>
+public enum ReportDimension
+{
+    /// <summary>No breakdown: one row, <c>all</c>.</summary>
+    None,
+    Channel,
+    Type,
+    Category,
+    Queue,
+    Language,
+    Region,
+    Organization,
+    Customer,
+    Assignee,
+
+    /// <summary>Hour of day (0–23) in the report's time zone.</summary>
+    Hour,
+
+    /// <summary>Day of the week (<c>monday</c> …) in the report's time zone.</summary>
+    Weekday,
+
+    /// <summary>Calendar date (<c>2026-11-23</c>) in the report's time zone.</summary>
+    Day,
+}
+
+/// <summary>A KPI: its name in the API, its exact definition, and its columns.</summary>
+public sealed record Kpi(string Name, string Definition, IReadOnlyList<string> Columns, bool GroupsByAge = false)
+{
+    public static readonly Kpi Volume = new(
+        "volume",
+        "Tickets opened from `from` (inclusive) to `to` (exclusive), by the dimension; hour, weekday and day are of the opening time in `timeZone`.",
+        ["tickets"]);
+
+    public static readonly Kpi FirstResponseTime = new(
+        "first-response-time",
+        "For tickets opened in the range that have a first public agent reply: the count, and the median and 90th percentile (nearest rank) of the minutes from opening to that reply, in calendar time.",
+        ["tickets", "medianMinutes", "p90Minutes"]);
+
+    public static readonly Kpi ResolutionTime = new(
+        "resolution-time",
+        "For tickets whose latest solve falls in the range: the count, and the median and 90th percentile (nearest rank) of the minutes from opening to that solve, in calendar time; time dimensions use the solve time.",
+        ["tickets", "medianMinutes", "p90Minutes"]);
+
+    public static readonly Kpi Backlog = new(
+        "backlog",
+        "Tickets opened before `to` and not solved by then (by their latest solve), by age at `to`: under 1 day, 1–3 days, 3–7 days, 7–30 days, 30 days and over; `from` is not used.",
+        ["tickets"],
+        GroupsByAge: true);
+
+    public static readonly Kpi Satisfaction = new(
+        "csat",
+        "For tickets whose latest solve falls in the range: solved, rated (their latest solve rated), good, neutral, bad, score = good / rated, response rate = rated / solved.",
+        ["solved", "rated", "good", "neutral", "bad", "score", "responseRate"]);
+
+    public static readonly Kpi ReopenRate = new(
+        "reopen-rate",
+        "For tickets whose latest solve falls in the range: solved, reopened (moved out of solved at least once, at any time), rate = reopened / solved.",
+        ["solved", "reopened", "rate"]);
+
+    public static IReadOnlyList<Kpi> All { get; } = [Volume, FirstResponseTime, ResolutionTime, Backlog, Satisfaction, ReopenRate];
+
+    public static Kpi? Find(string name) => All.FirstOrDefault(k => k.Name == name);
+}
+
+/// <summary>The range, the zone its days and hours are read in, and the breakdown.</summary>
+public sealed record ReportQuery(DateTimeOffset From, DateTimeOffset To, TimeZoneInfo TimeZone, ReportDimension GroupBy = ReportDimension.None);
+
+/// <summary>One row of a KPI: its key (the dimension's value, or <c>all</c>) and a value per column, null when undefined.</summary>
+public sealed record ReportRow(string Key, IReadOnlyList<double?> Values);
+
+public sealed record KpiReport(Kpi Kpi, ReportQuery Query, IReadOnlyList<ReportRow> Rows);

@@ -1,0 +1,142 @@
+using System.Globalization;
+using HelpDesk.Core.Storage;
+
+namespace HelpDesk.Core.Reports;
+
+/// <summary>
+/// KPIs computed in SQL on the projection (and, for reopens, the event log), the same statements on SQLite and
+/// PostgreSQL: counts and nearest-rank percentiles with window functions, hours and days in the report's time zone
+/// through <see cref="ZoneOffsets"/>. Never a grain.
+/// </summary>
+public sealed class ReportQueries(Database database)
+{
+    private const long Day = 86_400_000;
+    private static readonly string[] Weekdays = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
+
+    public Task<KpiReport> RunAsync(Kpi kpi, ReportQuery query, CancellationToken cancellationToken) => kpi.Name switch
+    {
+        "volume" => CountAsync(kpi, query, "t.created_at", cancellationToken),
+        "first-response-time" => DurationsAsync(kpi, query, "t.created_at", "t.first_agent_reply_at", cancellationToken),
+        "resolution-time" => DurationsAsync(kpi, query, "t.solved_at", "t.solved_at", cancellationToken),
+        "backlog" => BacklogAsync(kpi, query, cancellationToken),
+        "csat" => SatisfactionAsync(kpi, query, cancellationToken),
+        "reopen-rate" => ReopensAsync(kpi, query, cancellationToken),
+        _ => throw new ArgumentException($"No KPI named '{kpi.Name}'.", nameof(kpi)),
+    };
+
+    private async Task<KpiReport> CountAsync(Kpi kpi, ReportQuery query, string time, CancellationToken cancellationToken)
+    {
+        var key = KeyOf(query, time);
+        var rows = await database.QueryAsync(
+            $"SELECT {key} AS k, COUNT(*) FROM tickets t WHERE {time} >= @from AND {time} < @to GROUP BY 1 ORDER BY 1",
+            command => Bind(command, query),
+            reader => (Key: reader.GetValue(0), Count: reader.GetInt64(1)),
+            cancellationToken);
+        return Report(kpi, query, rows.Select(r => new ReportRow(KeyText(query, r.Key), [r.Count])));
+    }
+
+    /// <summary>Minutes from opening to <paramref name="end"/>, for tickets whose <paramref name="time"/> is in range.</summary>
+    private async Task<KpiReport> DurationsAsync(Kpi kpi, ReportQuery query, string time, string end, CancellationToken cancellationToken)
+    {
+        var key = KeyOf(query, time);
+        var sql = $"""
+            WITH d AS (
+                SELECT {key} AS k, {end} - t.created_at AS ms FROM tickets t
+                WHERE {time} >= @from AND {time} < @to AND {end} IS NOT NULL),
+            r AS (SELECT k, ms, ROW_NUMBER() OVER (PARTITION BY k ORDER BY ms) AS rn, COUNT(*) OVER (PARTITION BY k) AS n FROM d)
+            SELECT k, MAX(n), MAX(CASE WHEN rn = (n + 1) / 2 THEN ms END), MAX(CASE WHEN rn = (9 * n + 9) / 10 THEN ms END)
+            FROM r GROUP BY k ORDER BY 1
+            """;
+        var rows = await database.QueryAsync(
+            sql, command => Bind(command, query),
+            reader => (Key: reader.GetValue(0), Count: reader.GetInt64(1), Median: reader.GetInt64(2), P90: reader.GetInt64(3)),
+            cancellationToken);
+        return Report(kpi, query, rows.Select(r => new ReportRow(KeyText(query, r.Key), [r.Count, r.Median / 60_000.0, r.P90 / 60_000.0])));
+    }
+
+    private async Task<KpiReport> BacklogAsync(Kpi kpi, ReportQuery query, CancellationToken cancellationToken)
+    {
+        var to = query.To.ToUnixTimeMilliseconds();
+        var bucket = $"""
+            CASE WHEN @to - t.created_at < {Day} THEN 0 WHEN @to - t.created_at < {3 * Day} THEN 1 WHEN @to - t.created_at < {7 * Day} THEN 2
+                 WHEN @to - t.created_at < {30 * Day} THEN 3 ELSE 4 END
+            """;
+        var rows = await database.QueryAsync(
+            $"SELECT {bucket} AS b, COUNT(*) FROM tickets t WHERE t.created_at < @to AND (t.solved_at IS NULL OR t.solved_at >= @to) GROUP BY 1 ORDER BY 1",
+            command => command.With("@to", to),
+            reader => (Bucket: reader.GetInt32(0), Count: reader.GetInt64(1)),
+            cancellationToken);
+        string[] names = ["under-1-day", "1-3-days", "3-7-days", "7-30-days", "30-days-and-over"];
+        return new KpiReport(kpi, query, [.. names.Select((name, i) => new ReportRow(name, [rows.FirstOrDefault(r => r.Bucket == i).Count]))]);
+    }
+
+    private async Task<KpiReport> SatisfactionAsync(Kpi kpi, ReportQuery query, CancellationToken cancellationToken)
+    {
+        var key = KeyOf(query, "t.solved_at");
+        var rated = "t.satisfaction IS NOT NULL AND t.rated_solved_version = t.solved_version";
+        var sql = $"""
+            SELECT {key} AS k, COUNT(*),
+                SUM(CASE WHEN {rated} THEN 1 ELSE 0 END),
+                SUM(CASE WHEN {rated} AND t.satisfaction = 'good' THEN 1 ELSE 0 END),
+                SUM(CASE WHEN {rated} AND t.satisfaction = 'neutral' THEN 1 ELSE 0 END),
+                SUM(CASE WHEN {rated} AND t.satisfaction = 'bad' THEN 1 ELSE 0 END)
+            FROM tickets t WHERE t.solved_at >= @from AND t.solved_at < @to GROUP BY 1 ORDER BY 1
+            """;
+        var rows = await database.QueryAsync(
+            sql, command => Bind(command, query),
+            reader => (Key: reader.GetValue(0), Solved: reader.GetInt64(1), Rated: reader.GetInt64(2), Good: reader.GetInt64(3), Neutral: reader.GetInt64(4), Bad: reader.GetInt64(5)),
+            cancellationToken);
+        return Report(kpi, query, rows.Select(r => new ReportRow(
+            KeyText(query, r.Key), [r.Solved, r.Rated, r.Good, r.Neutral, r.Bad, Ratio(r.Good, r.Rated), Ratio(r.Rated, r.Solved)])));
+    }
+
+    private async Task<KpiReport> ReopensAsync(Kpi kpi, ReportQuery query, CancellationToken cancellationToken)
+    {
+        var key = KeyOf(query, "t.solved_at");
+        // Events are stored as JSON with a stable spelling (TicketEventJson): a move out of solved reads "from":"solved".
+        var sql = $"""
+            SELECT {key} AS k, COUNT(*),
+                SUM(CASE WHEN EXISTS (SELECT 1 FROM ticket_events e WHERE e.ticket = t.number AND e.type = 'status-changed' AND e.data LIKE '%"from":"solved"%')
+                    THEN 1 ELSE 0 END)
+            FROM tickets t WHERE t.solved_at >= @from AND t.solved_at < @to GROUP BY 1 ORDER BY 1
+            """;
+        var rows = await database.QueryAsync(
+            sql, command => Bind(command, query),
+            reader => (Key: reader.GetValue(0), Solved: reader.GetInt64(1), Reopened: reader.GetInt64(2)),
+            cancellationToken);
+        return Report(kpi, query, rows.Select(r => new ReportRow(KeyText(query, r.Key), [r.Solved, r.Reopened, Ratio(r.Reopened, r.Solved)])));
+    }
+
+    private static KpiReport Report(Kpi kpi, ReportQuery query, IEnumerable<ReportRow> rows) => new(kpi, query, [.. rows]);
+
+    private static double? Ratio(long part, long whole) => whole == 0 ? null : (double)part / whole;
+
+    private static void Bind(System.Data.Common.DbCommand command, ReportQuery query) =>
+        command.With("@from", query.From.ToUnixTimeMilliseconds()).With("@to", query.To.ToUnixTimeMilliseconds());
+
+    private static string KeyOf(ReportQuery query, string time) => query.GroupBy switch
+    {
+        ReportDimension.None => "'all'",
+        ReportDimension.Channel => "t.channel",
+        ReportDimension.Type => "t.type",
+        ReportDimension.Category => "COALESCE(t.category, '')",
+        ReportDimension.Queue => "COALESCE(t.queue, '')",
+        ReportDimension.Language => "COALESCE(t.requester_language, '')",
+        ReportDimension.Region => "COALESCE(t.customer_region, '')",
+        ReportDimension.Organization => "COALESCE(t.organization, '')",
+        ReportDimension.Customer => "t.requester_email",
+        ReportDimension.Assignee => "COALESCE(t.assignee, '')",
+        ReportDimension.Hour => $"({ZoneOffsets.LocalMilliseconds(time, query.TimeZone, query.From, query.To)} / 3600000) % 24",
+        ReportDimension.Weekday => $"({ZoneOffsets.LocalMilliseconds(time, query.TimeZone, query.From, query.To)} / {Day} + 4) % 7",
+        ReportDimension.Day => $"{ZoneOffsets.LocalMilliseconds(time, query.TimeZone, query.From, query.To)} / {Day}",
+        _ => throw new ArgumentOutOfRangeException(nameof(query)),
+    };
+
+    private static string KeyText(ReportQuery query, object key) => query.GroupBy switch
+    {
+        ReportDimension.Hour => Convert.ToInt64(key, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture),
+        ReportDimension.Weekday => Weekdays[Convert.ToInt32(key, CultureInfo.InvariantCulture)],
+        ReportDimension.Day => DateOnly.FromDayNumber(DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber + Convert.ToInt32(key, CultureInfo.InvariantCulture)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        _ => Convert.ToString(key, CultureInfo.InvariantCulture) ?? "",
+    };
+}

@@ -1,0 +1,82 @@
+using HelpDesk.Core.Storage;
+using HelpDesk.TestSupport;
+
+namespace HelpDesk.Core.Tests.Reports;
+
+/// <summary>The generated data set written once per provider for the report tests.</summary>
+public abstract class ReportDataFixture : IAsyncLifetime
+{
+    public const int Tickets = 50_000;
+
+    public List<GeneratedTicket> Generated { get; } = ReportDataSet.Generate(Tickets);
+
+    public Database? Database { get; private set; }
+
+    public virtual async ValueTask InitializeAsync()
+    {
+        Database = await OpenAsync();
+        if (Database is not null)
+        {
+            await ReportDataSet.WriteAsync(Database, Generated);
+        }
+    }
+
+    /// <summary>Skips (locally) or fails (under CI) the calling test when the provider is not there.</summary>
+    public virtual Task RequireAsync() => Task.CompletedTask;
+
+    public virtual async ValueTask DisposeAsync()
+    {
+        if (Database is not null)
+        {
+            await Database.DisposeAsync();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    protected abstract Task<Database?> OpenAsync();
+}
+
+public sealed class SqliteReportData : ReportDataFixture
+{
+    private readonly TempDirectory _directory = new();
+
+    protected override Task<Database?> OpenAsync() => Task.FromResult<Database?>(SqliteDatabase.InDirectory(_directory.Path));
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        _directory.Dispose();
+    }
+}
+
+public sealed class PostgreSqlReportData : ReportDataFixture
+{
+    private PostgresServer.TestDatabase? _database;
+
+    public override Task RequireAsync() => PostgresServer.RequireAsync();
+
+    protected override async Task<Database?> OpenAsync()
+    {
+        try
+        {
+            _database = await PostgresServer.CreateDatabaseAsync();
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            // No server here: each test's RequireAsync says so (a skip locally, a failure under CI).
+            return null;
+        }
+
+        return new PostgreSqlDatabase(_database.ConnectionString);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+}

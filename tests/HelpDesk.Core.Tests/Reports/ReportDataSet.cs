@@ -1,0 +1,113 @@
+using HelpDesk.Core.Storage;
+using HelpDesk.Domain.Commands;
+using HelpDesk.Domain.Events;
+using HelpDesk.Domain.Tickets;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace HelpDesk.Core.Tests.Reports;
+
+/// <summary>One generated ticket, as the generator decided it: what the KPIs are computed from independently.</summary>
+public sealed record GeneratedTicket(
+    long Number, DateTimeOffset CreatedAt, Channel Channel, string Category, string Queue, DateTimeOffset? FirstReplyAt,
+    DateTimeOffset? FirstSolvedAt, DateTimeOffset? ReopenedAt, DateTimeOffset? SolvedAt, SatisfactionRating? Rating);
+
+/// <summary>
+/// A seeded data set with known distributions: tickets over 90 days ending 2026-11-01 (across Europe's DST change of
+/// 25 October), channels 50/30/15/5 % email/web/phone/chat, four categories, three queues, 85 % answered within
+/// 0–48 h, 70 % solved within 1–200 h of opening, a tenth of those reopened and solved again, 40 % of solves rated.
+/// Written through the store's writer (events and projection in one commit), as the hub writes them.
+/// </summary>
+public static class ReportDataSet
+{
+    public static readonly DateTimeOffset End = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset Start = End.AddDays(-90);
+    private static readonly Actor Agent = new(ActorKind.Agent, "ana", "Ana");
+    private static readonly TicketDecider Decider = new(PriorityMatrix.Default);
+    private static readonly string[] Categories = ["billing", "login", "export", "other"];
+    private static readonly string[] Queues = ["first-line", "billing", "engineering"];
+
+    public static List<GeneratedTicket> Generate(int count, int seed = 7)
+    {
+        var random = new Random(seed);
+        var tickets = new List<GeneratedTicket>(count);
+        for (var number = 1; number <= count; number++)
+        {
+            var created = Start.AddMinutes(random.Next(90 * 24 * 60));
+            var roll = random.NextDouble();
+            var channel = roll < 0.5 ? Channel.Email : roll < 0.8 ? Channel.Web : roll < 0.95 ? Channel.Phone : Channel.Chat;
+            var reply = random.NextDouble() < 0.85 ? created.AddMinutes(1 + random.Next(48 * 60)) : (DateTimeOffset?)null;
+            DateTimeOffset? firstSolve = null, reopened = null, solved = null;
+            SatisfactionRating? rating = null;
+            if (random.NextDouble() < 0.7)
+            {
+                firstSolve = (reply ?? created).AddMinutes(1 + random.Next(200 * 60));
+                solved = firstSolve;
+                if (random.NextDouble() < 0.1)
+                {
+                    reopened = firstSolve.Value.AddMinutes(1 + random.Next(24 * 60));
+                    solved = reopened.Value.AddMinutes(1 + random.Next(48 * 60));
+                }
+
+                if (random.NextDouble() < 0.4)
+                {
+                    var mood = random.NextDouble();
+                    rating = mood < 0.7 ? SatisfactionRating.Good : mood < 0.85 ? SatisfactionRating.Neutral : SatisfactionRating.Bad;
+                }
+            }
+
+            tickets.Add(new GeneratedTicket(number, created, channel, Categories[random.Next(Categories.Length)], Queues[random.Next(Queues.Length)], reply, firstSolve, reopened, solved, rating));
+        }
+
+        return tickets;
+    }
+
+    public static async Task WriteAsync(Database database, IReadOnlyList<GeneratedTicket> tickets)
+    {
+        await new SchemaMigrator(database, NullLogger<SchemaMigrator>.Instance).MigrateAsync(CancellationToken.None);
+        await using var writer = new TicketEventWriter(database, Options.Create(new StorageOptions { MaxBatchSize = 1000 }), NullLogger<TicketEventWriter>.Instance);
+        foreach (var chunk in tickets.Chunk(1000))
+        {
+            await Task.WhenAll(chunk.Select(t => writer.AppendAsync(Append(t))));
+        }
+    }
+
+    private static TicketAppend Append(GeneratedTicket t)
+    {
+        var state = new TicketState();
+        var events = new List<TicketEvent>();
+        void Take(Decision decision)
+        {
+            Assert.Null(decision.Rejection);
+            foreach (var e in decision.Events)
+            {
+                state.Apply(e);
+                events.Add(e);
+            }
+        }
+
+        var requester = new Requester($"customer{t.Number % 500}@example.com", null, "en", null, null);
+        Take(Decider.Open(state, t.Number, new OpenTicket($"Question {t.Number}", "Details", requester, t.Channel, Category: t.Category, Queue: t.Queue), Agent, t.CreatedAt));
+        if (t.FirstReplyAt is { } reply)
+        {
+            Take(TicketDecider.AddMessage(state, new AddMessage("On it", MessageVisibility.Public, Agent), reply));
+        }
+
+        if (t.FirstSolvedAt is { } firstSolve)
+        {
+            Take(Decider.Update(state, new UpdateTicket { Status = TicketStatus.Solved }, Agent, firstSolve));
+            if (t.ReopenedAt is { } reopened)
+            {
+                Take(TicketDecider.AddMessage(state, new AddMessage("Still broken", MessageVisibility.Public, new Actor(ActorKind.Customer, requester.Email)), reopened));
+                Take(Decider.Update(state, new UpdateTicket { Status = TicketStatus.Solved }, Agent, t.SolvedAt!.Value));
+            }
+
+            if (t.Rating is { } rating)
+            {
+                Take(TicketDecider.RateSatisfaction(state, state.SolvedVersion!.Value, rating, null, t.SolvedAt!.Value.AddMinutes(5)));
+            }
+        }
+
+        return new TicketAppend(t.Number, 0, events, state);
+    }
+}

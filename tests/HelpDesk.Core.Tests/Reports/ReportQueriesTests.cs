@@ -1,0 +1,106 @@
+using HelpDesk.Core.Reports;
+using HelpDesk.Domain.Rules;
+using HelpDesk.Domain.Tickets;
+
+namespace HelpDesk.Core.Tests.Reports;
+
+/// <summary>
+/// Each KPI on 50,000 generated tickets against the value computed here from what the generator decided, never from
+/// the database: the same on SQLite and PostgreSQL. The range crosses Europe's DST change, so hours in Europe/Berlin
+/// move by one on 25 October.
+/// </summary>
+public abstract class ReportQueriesTests(ReportDataFixture data)
+{
+    private static readonly DateTimeOffset From = ReportDataSet.Start.AddDays(10);
+    private static readonly DateTimeOffset To = ReportDataSet.End;
+    private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    private ReportQueries Queries => new(data.Database!);
+
+    private IEnumerable<GeneratedTicket> OpenedInRange => data.Generated.Where(t => t.CreatedAt >= From && t.CreatedAt < To);
+
+    private IEnumerable<GeneratedTicket> SolvedInRange => data.Generated.Where(t => t.SolvedAt >= From && t.SolvedAt < To);
+
+    [Fact]
+    public async Task Volume_by_channel_and_by_hour_and_weekday_in_berlin_across_the_dst_change()
+    {
+        await data.RequireAsync();
+
+        var byChannel = await RunAsync(Kpi.Volume, ReportDimension.Channel);
+        var byHour = await RunAsync(Kpi.Volume, ReportDimension.Hour, Berlin);
+        var byWeekday = await RunAsync(Kpi.Volume, ReportDimension.Weekday, Berlin);
+
+        Assert.Equal(Expected(OpenedInRange.GroupBy(t => RuleFields.Word(t.Channel))), Actual(byChannel));
+        Assert.Equal(Expected(OpenedInRange.GroupBy(t => TimeZoneInfo.ConvertTime(t.CreatedAt, Berlin).Hour.ToString(System.Globalization.CultureInfo.InvariantCulture))), Actual(byHour));
+        Assert.Equal(Expected(OpenedInRange.GroupBy(t => TimeZoneInfo.ConvertTime(t.CreatedAt, Berlin).DayOfWeek.ToString().ToLowerInvariant())), Actual(byWeekday));
+    }
+
+    [Fact]
+    public async Task First_response_and_resolution_times_are_the_nearest_rank_median_and_p90()
+    {
+        await data.RequireAsync();
+
+        var firstResponse = await RunAsync(Kpi.FirstResponseTime, ReportDimension.Channel);
+        var resolution = await RunAsync(Kpi.ResolutionTime, ReportDimension.Queue);
+        var overall = Assert.Single((await RunAsync(Kpi.FirstResponseTime, ReportDimension.None)).Rows);
+
+        foreach (var group in OpenedInRange.Where(t => t.FirstReplyAt is not null).GroupBy(t => RuleFields.Word(t.Channel)))
+        {
+            var row = Assert.Single(firstResponse.Rows, r => r.Key == group.Key);
+            Assert.Equal(Summary(group.Select(t => (t.FirstReplyAt!.Value - t.CreatedAt).TotalMinutes)), row.Values);
+        }
+
+        foreach (var group in SolvedInRange.GroupBy(t => t.Queue))
+        {
+            var row = Assert.Single(resolution.Rows, r => r.Key == group.Key);
+            Assert.Equal(Summary(group.Select(t => (t.SolvedAt!.Value - t.CreatedAt).TotalMinutes)), row.Values);
+        }
+
+        Assert.Equal(Summary(OpenedInRange.Where(t => t.FirstReplyAt is not null).Select(t => (t.FirstReplyAt!.Value - t.CreatedAt).TotalMinutes)), overall.Values);
+    }
+
+    [Fact]
+    public async Task Satisfaction_reopen_rate_and_backlog_by_age()
+    {
+        await data.RequireAsync();
+
+        var csat = Assert.Single((await RunAsync(Kpi.Satisfaction, ReportDimension.None)).Rows).Values;
+        var reopens = Assert.Single((await RunAsync(Kpi.ReopenRate, ReportDimension.None)).Rows).Values;
+        var backlog = await RunAsync(Kpi.Backlog, ReportDimension.None);
+
+        var solved = SolvedInRange.ToList();
+        var rated = solved.Where(t => t.Rating is not null).ToList();
+        var good = rated.Count(t => t.Rating == SatisfactionRating.Good);
+        Assert.Equal(
+            [solved.Count, rated.Count, good, rated.Count(t => t.Rating == SatisfactionRating.Neutral), rated.Count(t => t.Rating == SatisfactionRating.Bad), (double)good / rated.Count, (double)rated.Count / solved.Count],
+            csat);
+        var reopened = solved.Count(t => t.ReopenedAt is not null);
+        Assert.Equal([solved.Count, reopened, (double)reopened / solved.Count], reopens);
+
+        var open = data.Generated.Where(t => t.CreatedAt < To && (t.SolvedAt is null || t.SolvedAt >= To)).Select(t => (To - t.CreatedAt).TotalDays).ToList();
+        Assert.Equal(
+            [open.Count(d => d < 1), open.Count(d => d is >= 1 and < 3), open.Count(d => d is >= 3 and < 7), open.Count(d => d is >= 7 and < 30), open.Count(d => d >= 30)],
+            backlog.Rows.Select(r => (int)r.Values[0]!.Value));
+        Assert.Equal(["under-1-day", "1-3-days", "3-7-days", "7-30-days", "30-days-and-over"], backlog.Rows.Select(r => r.Key));
+    }
+
+    private Task<KpiReport> RunAsync(Kpi kpi, ReportDimension groupBy, TimeZoneInfo? zone = null) =>
+        Queries.RunAsync(kpi, new ReportQuery(From, To, zone ?? TimeZoneInfo.Utc, groupBy), Token);
+
+    private static SortedDictionary<string, long> Expected(IEnumerable<IGrouping<string, GeneratedTicket>> groups) =>
+        new(groups.ToDictionary(g => g.Key, g => (long)g.Count()), StringComparer.Ordinal);
+
+    private static SortedDictionary<string, long> Actual(KpiReport report) =>
+        new(report.Rows.ToDictionary(r => r.Key, r => (long)r.Values[0]!.Value), StringComparer.Ordinal);
+
+    private static double?[] Summary(IEnumerable<double> minutes)
+    {
+        var sorted = minutes.Order().ToList();
+        return [sorted.Count, sorted[(int)Math.Ceiling(0.5 * sorted.Count) - 1], sorted[(int)Math.Ceiling(0.9 * sorted.Count) - 1]];
+    }
+}
+
+public sealed class SqliteReportQueriesTests(SqliteReportData data) : ReportQueriesTests(data), IClassFixture<SqliteReportData>;
+
+public sealed class PostgreSqlReportQueriesTests(PostgreSqlReportData data) : ReportQueriesTests(data), IClassFixture<PostgreSqlReportData>;

@@ -65,6 +65,7 @@ public static class HelpDeskCoreExtensions
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<MessageIndex>();
+        services.AddSingleton<Reports.ReportQueries>();
         services.AddSingleton<HubSecrets>();
         services.AddSingleton(sp => DataDirectory.From(sp.GetRequiredService<IOptions<HelpDeskOptions>>().Value, contentRoot));
         services.AddOptions<AttachmentOptions>().Bind(configuration.GetSection($"{HelpDeskOptions.Section}:Attachments"));

@@ -64,6 +64,7 @@ public static class HelpDeskServerExtensions
         app.MapCustomersApiV1();
         app.MapCustomerContextApiV1();
         app.MapMeetingsApiV1();
+        app.MapReportsApiV1();
         app.MapMacrosApiV1();
         app.MapNotificationTemplatesApiV1();
         app.MapPluginsApiV1();

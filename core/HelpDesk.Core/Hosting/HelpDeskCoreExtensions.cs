@@ -66,6 +66,9 @@ public static class HelpDeskCoreExtensions
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<MessageIndex>();
         services.AddSingleton<Reports.ReportQueries>();
+        var spikes = configuration.GetSection($"{HelpDeskOptions.Section}:Reports:Spikes");
+        services.AddOptions<Reports.SpikeOptions>().Bind(spikes);
+        services.AddRepeatingJob<Reports.SpikeDetector>(Reports.SpikeDetector.Key, spikes.GetValue<TimeSpan?>(nameof(Reports.SpikeOptions.CheckInterval)) ?? new Reports.SpikeOptions().CheckInterval);
         services.AddSingleton<HubSecrets>();
         services.AddSingleton(sp => DataDirectory.From(sp.GetRequiredService<IOptions<HelpDeskOptions>>().Value, contentRoot));
         services.AddOptions<AttachmentOptions>().Bind(configuration.GetSection($"{HelpDeskOptions.Section}:Attachments"));

@@ -59,7 +59,17 @@ public sealed record Kpi(string Name, string Definition, IReadOnlyList<string> C
         "For tickets whose latest solve falls in the range: solved, reopened (moved out of solved at least once, at any time), rate = reopened / solved.",
         ["solved", "reopened", "rate"]);
 
-    public static IReadOnlyList<Kpi> All { get; } = [Volume, FirstResponseTime, ResolutionTime, Backlog, Satisfaction, ReopenRate];
+    public static readonly Kpi FirstContactResolution = new(
+        "first-contact-resolution",
+        "For tickets whose latest solve falls in the range: solved, resolved on first contact (exactly one public agent reply and never reopened), rate = resolved on first contact / solved.",
+        ["solved", "firstContact", "rate"]);
+
+    public static readonly Kpi ProactiveShare = new(
+        "proactive-share",
+        "Tickets opened in the range, those opened by monitoring (channel monitoring: an alert before any customer wrote), share = monitoring / tickets.",
+        ["tickets", "proactive", "share"]);
+
+    public static IReadOnlyList<Kpi> All { get; } = [Volume, FirstResponseTime, ResolutionTime, Backlog, Satisfaction, ReopenRate, FirstContactResolution, ProactiveShare];
 
     public static Kpi? Find(string name) => All.FirstOrDefault(k => k.Name == name);
 }

@@ -21,6 +21,8 @@ public sealed class ReportQueries(Database database)
         "backlog" => BacklogAsync(kpi, query, cancellationToken),
         "csat" => SatisfactionAsync(kpi, query, cancellationToken),
         "reopen-rate" => ReopensAsync(kpi, query, cancellationToken),
+        "first-contact-resolution" => FirstContactAsync(kpi, query, cancellationToken),
+        "proactive-share" => ProactiveAsync(kpi, query, cancellationToken),
         _ => throw new ArgumentException($"No KPI named '{kpi.Name}'.", nameof(kpi)),
     };
 
@@ -105,6 +107,34 @@ public sealed class ReportQueries(Database database)
             reader => (Key: reader.GetValue(0), Solved: reader.GetInt64(1), Reopened: reader.GetInt64(2)),
             cancellationToken);
         return Report(kpi, query, rows.Select(r => new ReportRow(KeyText(query, r.Key), [r.Solved, r.Reopened, Ratio(r.Reopened, r.Solved)])));
+    }
+
+    private async Task<KpiReport> FirstContactAsync(Kpi kpi, ReportQuery query, CancellationToken cancellationToken)
+    {
+        var key = KeyOf(query, "t.solved_at");
+        var sql = $"""
+            SELECT {key} AS k, COUNT(*),
+                SUM(CASE WHEN (SELECT COUNT(*) FROM ticket_events e WHERE e.ticket = t.number AND e.type = 'agent-replied') = 1
+                    AND NOT EXISTS (SELECT 1 FROM ticket_events e WHERE e.ticket = t.number AND e.type = 'status-changed' AND e.data LIKE '%"from":"solved"%')
+                    THEN 1 ELSE 0 END)
+            FROM tickets t WHERE t.solved_at >= @from AND t.solved_at < @to GROUP BY 1 ORDER BY 1
+            """;
+        var rows = await database.QueryAsync(
+            sql, command => Bind(command, query),
+            reader => (Key: reader.GetValue(0), Solved: reader.GetInt64(1), First: reader.GetInt64(2)),
+            cancellationToken);
+        return Report(kpi, query, rows.Select(r => new ReportRow(KeyText(query, r.Key), [r.Solved, r.First, Ratio(r.First, r.Solved)])));
+    }
+
+    private async Task<KpiReport> ProactiveAsync(Kpi kpi, ReportQuery query, CancellationToken cancellationToken)
+    {
+        var key = KeyOf(query, "t.created_at");
+        var rows = await database.QueryAsync(
+            $"SELECT {key} AS k, COUNT(*), SUM(CASE WHEN t.channel = 'monitoring' THEN 1 ELSE 0 END) FROM tickets t WHERE t.created_at >= @from AND t.created_at < @to GROUP BY 1 ORDER BY 1",
+            command => Bind(command, query),
+            reader => (Key: reader.GetValue(0), Tickets: reader.GetInt64(1), Proactive: reader.GetInt64(2)),
+            cancellationToken);
+        return Report(kpi, query, rows.Select(r => new ReportRow(KeyText(query, r.Key), [r.Tickets, r.Proactive, Ratio(r.Proactive, r.Tickets)])));
     }
 
     private static KpiReport Report(Kpi kpi, ReportQuery query, IEnumerable<ReportRow> rows) => new(kpi, query, [.. rows]);

@@ -10,12 +10,17 @@ namespace HelpDesk.Core.Tests.Reports;
 /// <summary>One generated ticket, as the generator decided it: what the KPIs are computed from independently.</summary>
 public sealed record GeneratedTicket(
     long Number, DateTimeOffset CreatedAt, Channel Channel, string Category, string Queue, DateTimeOffset? FirstReplyAt,
-    DateTimeOffset? FirstSolvedAt, DateTimeOffset? ReopenedAt, DateTimeOffset? SolvedAt, SatisfactionRating? Rating);
+    DateTimeOffset? FirstSolvedAt, DateTimeOffset? ReopenedAt, DateTimeOffset? SolvedAt, SatisfactionRating? Rating)
+{
+    /// <summary>A second public agent reply, a minute after the first (the ticket took more than one contact).</summary>
+    public DateTimeOffset? SecondReplyAt { get; init; }
+}
 
 /// <summary>
 /// A seeded data set with known distributions: tickets over 90 days ending 2026-11-01 (across Europe's DST change of
-/// 25 October), channels 50/30/15/5 % email/web/phone/chat, four categories, three queues, 85 % answered within
-/// 0–48 h, 70 % solved within 1–200 h of opening, a tenth of those reopened and solved again, 40 % of solves rated.
+/// 25 October), channels 50/30/15/3/2 % email/web/phone/chat/monitoring, four categories, three queues, 85 % answered
+/// within 0–48 h (a third of those answered twice), 70 % solved within 1–200 h of opening, a tenth of those reopened
+/// and solved again, 40 % of solves rated.
 /// Written through the store's writer (events and projection in one commit), as the hub writes them.
 /// </summary>
 public static class ReportDataSet
@@ -35,7 +40,8 @@ public static class ReportDataSet
         {
             var created = Start.AddMinutes(random.Next(90 * 24 * 60));
             var roll = random.NextDouble();
-            var channel = roll < 0.5 ? Channel.Email : roll < 0.8 ? Channel.Web : roll < 0.95 ? Channel.Phone : Channel.Chat;
+            var channel = roll < 0.5 ? Channel.Email : roll < 0.8 ? Channel.Web : roll < 0.95 ? Channel.Phone : roll < 0.98 ? Channel.Chat : Channel.Monitoring;
+            var secondReply = random.NextDouble() < 0.3;
             var reply = random.NextDouble() < 0.85 ? created.AddMinutes(1 + random.Next(48 * 60)) : (DateTimeOffset?)null;
             DateTimeOffset? firstSolve = null, reopened = null, solved = null;
             SatisfactionRating? rating = null;
@@ -56,7 +62,10 @@ public static class ReportDataSet
                 }
             }
 
-            tickets.Add(new GeneratedTicket(number, created, channel, Categories[random.Next(Categories.Length)], Queues[random.Next(Queues.Length)], reply, firstSolve, reopened, solved, rating));
+            tickets.Add(new GeneratedTicket(number, created, channel, Categories[random.Next(Categories.Length)], Queues[random.Next(Queues.Length)], reply, firstSolve, reopened, solved, rating)
+            {
+                SecondReplyAt = secondReply && reply is { } first && (firstSolve is null || firstSolve > first.AddMinutes(1)) ? first.AddMinutes(1) : null,
+            });
         }
 
         return tickets;
@@ -91,6 +100,11 @@ public static class ReportDataSet
         if (t.FirstReplyAt is { } reply)
         {
             Take(TicketDecider.AddMessage(state, new AddMessage("On it", MessageVisibility.Public, Agent), reply));
+        }
+
+        if (t.SecondReplyAt is { } second)
+        {
+            Take(TicketDecider.AddMessage(state, new AddMessage("One more thing", MessageVisibility.Public, Agent), second));
         }
 
         if (t.FirstSolvedAt is { } firstSolve)

@@ -85,6 +85,24 @@ public abstract class ReportQueriesTests(ReportDataFixture data)
         Assert.Equal(["under-1-day", "1-3-days", "3-7-days", "7-30-days", "30-days-and-over"], backlog.Rows.Select(r => r.Key));
     }
 
+    [Fact]
+    public async Task First_contact_resolution_and_proactive_share_by_channel()
+    {
+        await data.RequireAsync();
+
+        var firstContact = Assert.Single((await RunAsync(Kpi.FirstContactResolution, ReportDimension.None)).Rows).Values;
+        var proactive = await RunAsync(Kpi.ProactiveShare, ReportDimension.Queue);
+
+        var solved = SolvedInRange.ToList();
+        var once = solved.Count(t => t.FirstReplyAt is not null && t.SecondReplyAt is null && t.ReopenedAt is null);
+        Assert.Equal([solved.Count, once, (double)once / solved.Count], firstContact);
+        foreach (var queue in OpenedInRange.GroupBy(t => t.Queue))
+        {
+            var monitoring = queue.Count(t => t.Channel == Channel.Monitoring);
+            Assert.Equal([queue.Count(), monitoring, (double)monitoring / queue.Count()], Assert.Single(proactive.Rows, r => r.Key == queue.Key).Values);
+        }
+    }
+
     private Task<KpiReport> RunAsync(Kpi kpi, ReportDimension groupBy, TimeZoneInfo? zone = null) =>
         Queries.RunAsync(kpi, new ReportQuery(From, To, zone ?? TimeZoneInfo.Utc, groupBy), Token);
 

@@ -50,6 +50,7 @@ public static class HelpDeskCoreExtensions
         services.AddAutomation(configuration);
         services.AddSla(configuration);
         services.AddNotifications(configuration);
+        services.AddReports(configuration);
         return services;
     }
 
@@ -65,10 +66,6 @@ public static class HelpDeskCoreExtensions
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<MessageIndex>();
-        services.AddSingleton<Reports.ReportQueries>();
-        var spikes = configuration.GetSection($"{HelpDeskOptions.Section}:Reports:Spikes");
-        services.AddOptions<Reports.SpikeOptions>().Bind(spikes);
-        services.AddRepeatingJob<Reports.SpikeDetector>(Reports.SpikeDetector.Key, spikes.GetValue<TimeSpan?>(nameof(Reports.SpikeOptions.CheckInterval)) ?? new Reports.SpikeOptions().CheckInterval);
         services.AddSingleton<HubSecrets>();
         services.AddSingleton(sp => DataDirectory.From(sp.GetRequiredService<IOptions<HelpDeskOptions>>().Value, contentRoot));
         services.AddOptions<AttachmentOptions>().Bind(configuration.GetSection($"{HelpDeskOptions.Section}:Attachments"));
@@ -164,6 +161,21 @@ public static class HelpDeskCoreExtensions
         services.AddOptions<SatisfactionOptions>().Bind(configuration.GetSection($"{HelpDeskOptions.Section}:Satisfaction"));
         services.AddSingleton<SatisfactionLinks>();
         services.AddSingleton<IEventSubscriber, NotificationDispatcher>();
+    }
+
+    /// <summary>Live KPIs, spike detection and scheduled reports with their archive.</summary>
+    private static void AddReports(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<Reports.ReportQueries>();
+        var spikes = configuration.GetSection($"{HelpDeskOptions.Section}:Reports:Spikes");
+        services.AddOptions<Reports.SpikeOptions>().Bind(spikes);
+        services.AddRepeatingJob<Reports.SpikeDetector>(Reports.SpikeDetector.Key, spikes.GetValue<TimeSpan?>(nameof(Reports.SpikeOptions.CheckInterval)) ?? new Reports.SpikeOptions().CheckInterval);
+        services.AddSingleton<Reports.ReportSchedules>();
+        services.AddSingleton<Reports.ReportRuns>();
+        services.AddSingleton<Reports.ReportRunner>();
+        services.AddTransient<Reports.ScheduledReportJob>();
+        services.AddSingleton<Reports.ReportScheduling>();
+        services.AddHostedService(sp => sp.GetRequiredService<Reports.ReportScheduling>());
     }
 
     /// <summary>A Quartz job every <paramref name="interval"/>, first one interval after start (nothing is due at boot).</summary>

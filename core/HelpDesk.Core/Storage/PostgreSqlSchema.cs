@@ -309,5 +309,27 @@ internal static class PostgreSqlSchema
             PRIMARY KEY (provider, meeting_id)
         );
         """,
+        """
+        -- Scheduled reports (JSON documents) and their runs: one row per schedule and due time, so however many nodes
+        -- or restarts fire a schedule, one of them makes the run; the rendered report is kept for the archive.
+        CREATE TABLE report_schedules (
+            id         TEXT    PRIMARY KEY,
+            data       TEXT    NOT NULL,
+            updated_at BIGINT  NOT NULL
+        );
+        CREATE TABLE report_runs (
+            id          TEXT    PRIMARY KEY,
+            schedule_id TEXT    NOT NULL,
+            due_at      BIGINT  NOT NULL,
+            started_at  BIGINT  NOT NULL,
+            status      TEXT    NOT NULL,
+            html        TEXT,
+            csv         TEXT,
+            charts      TEXT,
+            error       TEXT,
+            UNIQUE (schedule_id, due_at)
+        );
+        CREATE INDEX ix_report_runs_schedule ON report_runs (schedule_id, due_at);
+        """,
     ];
 }

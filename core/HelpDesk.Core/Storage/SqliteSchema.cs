@@ -314,5 +314,27 @@ internal static class SqliteSchema
             PRIMARY KEY (provider, meeting_id)
         );
         """,
+        """
+        -- Scheduled reports (JSON documents) and their runs: one row per schedule and due time, so however many nodes
+        -- or restarts fire a schedule, one of them makes the run; the rendered report is kept for the archive.
+        CREATE TABLE report_schedules (
+            id         TEXT    PRIMARY KEY,
+            data       TEXT    NOT NULL,
+            updated_at INTEGER NOT NULL
+        );
+        CREATE TABLE report_runs (
+            id          TEXT    PRIMARY KEY,
+            schedule_id TEXT    NOT NULL,
+            due_at      INTEGER NOT NULL,
+            started_at  INTEGER NOT NULL,
+            status      TEXT    NOT NULL,
+            html        TEXT,
+            csv         TEXT,
+            charts      TEXT,
+            error       TEXT,
+            UNIQUE (schedule_id, due_at)
+        );
+        CREATE INDEX ix_report_runs_schedule ON report_runs (schedule_id, due_at);
+        """,
     ];
 }

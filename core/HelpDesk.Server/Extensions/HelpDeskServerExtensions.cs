@@ -65,6 +65,7 @@ public static class HelpDeskServerExtensions
         app.MapCustomerContextApiV1();
         app.MapMeetingsApiV1();
         app.MapReportsApiV1();
+        app.MapReportSchedulesApiV1();
         app.MapMacrosApiV1();
         app.MapNotificationTemplatesApiV1();
         app.MapPluginsApiV1();

@@ -1,0 +1,144 @@
+using System.Globalization;
+using CsvHelper;
+using HelpDesk.Core.Notifications;
+using Scriban;
+using Scriban.Runtime;
+
+namespace HelpDesk.Core.Reports;
+
+/// <summary>A run's report: HTML per language, the data as CSV, and a PNG chart per KPI.</summary>
+public sealed record RenderedReport(IReadOnlyDictionary<string, string> Html, string Csv, IReadOnlyList<byte[]> Charts);
+
+/// <summary>
+/// Renders a scheduled report: a Scriban page per recipient language (headings in that language, numbers and dates in
+/// its culture, times in the schedule's zone), a bar chart per KPI with ScottPlot, and every value as CSV in long form
+/// (<c>kpi,key,column,value</c>) so it reads back into the same numbers.
+/// </summary>
+public static class ReportRenderer
+{
+    public const int ChartWidth = 640;
+    public const int ChartHeight = 360;
+
+    private static readonly Dictionary<string, (string Report, string Period, string Chart)> Headings = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["en"] = ("Report", "Period", "Chart"),
+        ["ko"] = ("보고서", "기간", "차트"),
+        ["ja"] = ("レポート", "期間", "グラフ"),
+        ["de"] = ("Bericht", "Zeitraum", "Diagramm"),
+        ["es"] = ("Informe", "Periodo", "Gráfico"),
+        ["pt"] = ("Relatório", "Período", "Gráfico"),
+    };
+
+    private static readonly Template Page = Template.Parse("""
+        <!DOCTYPE html>
+        <html lang="{{ language }}"><head><meta charset="utf-8"><title>{{ title | html.escape }}</title></head>
+        <body>
+        <h1>{{ heading | html.escape }}: {{ title | html.escape }}</h1>
+        <p>{{ period_label | html.escape }}: {{ period | html.escape }}</p>
+        {{~ for kpi in kpis ~}}
+        <h2>{{ kpi.name | html.escape }}</h2>
+        <p>{{ kpi.definition | html.escape }}</p>
+        <table>
+        <thead><tr><th></th>{{ for column in kpi.columns }}<th>{{ column | html.escape }}</th>{{ end }}</tr></thead>
+        <tbody>
+        {{~ for row in kpi.rows ~}}
+        <tr><th>{{ row.key | html.escape }}</th>{{ for value in row.values }}<td>{{ value | html.escape }}</td>{{ end }}</tr>
+        {{~ end ~}}
+        </tbody>
+        </table>
+        <p><img src="{{ kpi.chart }}" alt="{{ chart_label | html.escape }}: {{ kpi.name | html.escape }}" width="{{ chart_width }}" height="{{ chart_height }}"></p>
+        {{~ end ~}}
+        </body></html>
+        """);
+
+    /// <param name="chartUrl">Where the page links chart <c>n</c> (the archive's address for it).</param>
+    public static RenderedReport Render(ReportSchedule schedule, (DateTimeOffset From, DateTimeOffset To) period, IReadOnlyList<KpiReport> reports, Func<int, string> chartUrl)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(schedule.TimeZone);
+        var languages = schedule.Recipients.Select(r => r.Language ?? LanguageFallback.Default).Distinct(StringComparer.OrdinalIgnoreCase);
+        var html = languages.ToDictionary(language => language, language => Html(schedule, period, reports, zone, language, chartUrl), StringComparer.OrdinalIgnoreCase);
+        return new RenderedReport(html, Csv(reports), [.. reports.Select(Chart)]);
+    }
+
+    private static string Html(ReportSchedule schedule, (DateTimeOffset From, DateTimeOffset To) period, IReadOnlyList<KpiReport> reports, TimeZoneInfo zone, string language, Func<int, string> chartUrl)
+    {
+        var culture = Culture(language);
+        var headings = LanguageFallback.For(language).Select(l => Headings.GetValueOrDefault(l)).First(h => h.Report is not null);
+        var model = new ScriptObject
+        {
+            ["language"] = language,
+            ["title"] = schedule.Name,
+            ["heading"] = headings.Report,
+            ["period_label"] = headings.Period,
+            ["chart_label"] = headings.Chart,
+            ["period"] = $"{Local(period.From, zone, culture)} – {Local(period.To, zone, culture)} ({zone.Id})",
+            ["chart_width"] = ChartWidth,
+            ["chart_height"] = ChartHeight,
+            ["kpis"] = reports.Select((report, i) => new ScriptObject
+            {
+                ["name"] = report.Kpi.Name,
+                ["definition"] = report.Kpi.Definition,
+                ["columns"] = report.Kpi.Columns,
+                ["chart"] = chartUrl(i),
+                ["rows"] = report.Rows.Select(row => new ScriptObject
+                {
+                    ["key"] = row.Key,
+                    ["values"] = row.Values.Select(v => v?.ToString(v % 1 == 0 ? "N0" : "N2", culture) ?? "–").ToList(),
+                }).ToList(),
+            }).ToList(),
+        };
+        var context = new TemplateContext { LoopLimit = 100_000, StrictVariables = true, EnableRelaxedMemberAccess = false };
+        context.PushGlobal(model);
+        return Page.Render(context);
+    }
+
+    private static string Csv(IReadOnlyList<KpiReport> reports)
+    {
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var csv = CsvWriter.Create(text, options: null, leaveOpen: true))
+        {
+            csv.WriteHeader(["kpi", "groupBy", "key", "column", "value"]);
+            foreach (var report in reports)
+            {
+                foreach (var row in report.Rows)
+                {
+                    foreach (var (column, value) in report.Kpi.Columns.Zip(row.Values))
+                    {
+                        csv.WriteRecord([report.Kpi.Name, Domain.Rules.RuleFields.Word(report.Query.GroupBy), row.Key, column, value?.ToString("R", CultureInfo.InvariantCulture) ?? ""]);
+                    }
+                }
+            }
+
+            csv.Flush();
+        }
+
+        return text.ToString();
+    }
+
+    private static byte[] Chart(KpiReport report)
+    {
+        var plot = new ScottPlot.Plot();
+        var rows = report.Rows.Take(40).ToList();
+        var values = rows.Select(r => r.Values[0] ?? 0).ToArray();
+        plot.Add.Bars(values);
+        plot.Axes.Bottom.SetTicks([.. Enumerable.Range(0, rows.Count).Select(i => (double)i)], [.. rows.Select(r => r.Key)]);
+        plot.Axes.Margins(bottom: 0);
+        plot.Title($"{report.Kpi.Name}: {report.Kpi.Columns[0]}");
+        return plot.GetImageBytes(ChartWidth, ChartHeight, ScottPlot.ImageFormat.Png);
+    }
+
+    private static string Local(DateTimeOffset at, TimeZoneInfo zone, CultureInfo culture) =>
+        TimeZoneInfo.ConvertTime(at, zone).ToString("g", culture);
+
+    private static CultureInfo Culture(string language)
+    {
+        try
+        {
+            return CultureInfo.GetCultureInfo(language);
+        }
+        catch (CultureNotFoundException)
+        {
+            return CultureInfo.InvariantCulture;
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using HelpDesk.Core.Storage;
+using HelpDesk.Domain.Rules;
+using Microsoft.Extensions.Logging;
+
+namespace HelpDesk.Core.Reports;
+
+/// <summary>Makes one run of a schedule for one due time, on whichever node claims it first; the others do nothing.</summary>
+public sealed class ReportRunner(ReportSchedules schedules, ReportRuns runs, ReportQueries queries, ILogger<ReportRunner> logger)
+{
+    /// <summary>The run's id, or null when it was already claimed (another node, an earlier start) or the schedule is gone.</summary>
+    public async Task<string?> RunAsync(string scheduleId, DateTimeOffset dueAt, CancellationToken cancellationToken)
+    {
+        if (await schedules.GetAsync(scheduleId, cancellationToken) is not { Enabled: true } schedule)
+        {
+            return null;
+        }
+
+        // Whole seconds: Quartz's fire times and a catch-up's computed time name the same run alike.
+        var due = DateTimeOffset.FromUnixTimeSeconds(dueAt.ToUnixTimeSeconds());
+        if (await runs.ClaimAsync(schedule.Id, due, cancellationToken) is not { } id)
+        {
+            return null;
+        }
+
+        try
+        {
+            var period = ReportScheduleTimes.PeriodOf(schedule, due);
+            var zone = TimeZoneInfo.FindSystemTimeZoneById(schedule.TimeZone);
+            var reports = new List<KpiReport>();
+            foreach (var item in schedule.Kpis)
+            {
+                var groupBy = item.GroupBy is { } name ? Enum.GetValues<ReportDimension>().First(d => RuleFields.Word(d) == name) : ReportDimension.None;
+                reports.Add(await queries.RunAsync(Kpi.Find(item.Kpi)!, new ReportQuery(period.From, period.To, zone, groupBy), cancellationToken));
+            }
+
+            await runs.FinishAsync(id, ReportRenderer.Render(schedule, period, reports, chart => $"/api/v1/report-runs/{id}/charts/{chart}.png"), cancellationToken);
+            return id;
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            logger.LogError(error, "The report {Schedule} due at {Due} failed", schedule.Id, due);
+            await runs.FailAsync(id, error.Message, CancellationToken.None);
+            return id;
+        }
+    }
+}

@@ -69,7 +69,13 @@ public sealed record Kpi(string Name, string Definition, IReadOnlyList<string> C
         "Tickets opened in the range, those opened by monitoring (channel monitoring: an alert before any customer wrote), share = monitoring / tickets.",
         ["tickets", "proactive", "share"]);
 
-    public static IReadOnlyList<Kpi> All { get; } = [Volume, FirstResponseTime, ResolutionTime, Backlog, Satisfaction, ReopenRate, FirstContactResolution, ProactiveShare];
+    public static readonly Kpi SlaCompliance = new(
+        "sla-compliance",
+        "For tickets opened in the range whose SLA policy has the target (first response, next response, resolution): how many, how many had it breached at least once (so far), and compliance = 1 − breached / tickets.",
+        ["firstResponseTickets", "firstResponseBreached", "firstResponseCompliance", "nextResponseTickets", "nextResponseBreached", "nextResponseCompliance",
+            "resolutionTickets", "resolutionBreached", "resolutionCompliance"]);
+
+    public static IReadOnlyList<Kpi> All { get; } = [Volume, FirstResponseTime, ResolutionTime, Backlog, Satisfaction, ReopenRate, FirstContactResolution, ProactiveShare, SlaCompliance];
 
     public static Kpi? Find(string name) => All.FirstOrDefault(k => k.Name == name);
 }

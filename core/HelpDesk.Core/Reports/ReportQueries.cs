@@ -23,6 +23,7 @@ public sealed class ReportQueries(Database database)
         "reopen-rate" => ReopensAsync(kpi, query, cancellationToken),
         "first-contact-resolution" => FirstContactAsync(kpi, query, cancellationToken),
         "proactive-share" => ProactiveAsync(kpi, query, cancellationToken),
+        "sla-compliance" => SlaComplianceAsync(kpi, query, cancellationToken),
         _ => throw new ArgumentException($"No KPI named '{kpi.Name}'.", nameof(kpi)),
     };
 
@@ -135,6 +136,25 @@ public sealed class ReportQueries(Database database)
             reader => (Key: reader.GetValue(0), Tickets: reader.GetInt64(1), Proactive: reader.GetInt64(2)),
             cancellationToken);
         return Report(kpi, query, rows.Select(r => new ReportRow(KeyText(query, r.Key), [r.Tickets, r.Proactive, Ratio(r.Proactive, r.Tickets)])));
+    }
+
+    private async Task<KpiReport> SlaComplianceAsync(Kpi kpi, ReportQuery query, CancellationToken cancellationToken)
+    {
+        var key = KeyOf(query, "t.created_at");
+        string[] targets = ["first-response", "next-response", "resolution"];
+        // Event data keeps TicketEventJson's spelling: a target or a crossing names its kind as "kind":"first-response".
+        static string Has(string type, string kind) =>
+            $"EXISTS (SELECT 1 FROM ticket_events e WHERE e.ticket = t.number AND e.type = '{type}' AND e.data LIKE '%\"kind\":\"{kind}\"%')";
+        var sums = string.Join(", ", targets.Select(kind =>
+            $"SUM(CASE WHEN {Has("sla-policy-applied", kind)} THEN 1 ELSE 0 END), SUM(CASE WHEN {Has("sla-policy-applied", kind)} AND {Has("sla-breached", kind)} THEN 1 ELSE 0 END)"));
+        var rows = await database.QueryAsync(
+            $"SELECT {key} AS k, {sums} FROM tickets t WHERE t.created_at >= @from AND t.created_at < @to GROUP BY 1 ORDER BY 1",
+            command => Bind(command, query),
+            reader => (Key: reader.GetValue(0), Counts: Enumerable.Range(1, 6).Select(i => reader.IsDBNull(i) ? 0 : reader.GetInt64(i)).ToArray()),
+            cancellationToken);
+        return Report(kpi, query, rows.Select(r => new ReportRow(
+            KeyText(query, r.Key),
+            [.. Enumerable.Range(0, 3).SelectMany(i => new double?[] { r.Counts[2 * i], r.Counts[(2 * i) + 1], Ratio(r.Counts[2 * i] - r.Counts[(2 * i) + 1], r.Counts[2 * i]) })])));
     }
 
     private static KpiReport Report(Kpi kpi, ReportQuery query, IEnumerable<ReportRow> rows) => new(kpi, query, [.. rows]);

@@ -1,6 +1,7 @@
 using HelpDesk.Core.Storage;
 using HelpDesk.Domain.Commands;
 using HelpDesk.Domain.Events;
+using HelpDesk.Domain.Sla;
 using HelpDesk.Domain.Tickets;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -14,6 +15,12 @@ public sealed record GeneratedTicket(
 {
     /// <summary>A second public agent reply, a minute after the first (the ticket took more than one contact).</summary>
     public DateTimeOffset? SecondReplyAt { get; init; }
+
+    /// <summary>When the SLA watch looks at the 8-hour first-response target: half a minute after it is due.</summary>
+    public DateTimeOffset FirstResponseCheck => CreatedAt + ReportDataSet.FirstResponseTarget + TimeSpan.FromSeconds(30);
+
+    /// <summary>Neither answered nor solved by then: the watch records the breach.</summary>
+    public bool FirstResponseBreached => (FirstReplyAt ?? DateTimeOffset.MaxValue) > FirstResponseCheck && (FirstSolvedAt ?? DateTimeOffset.MaxValue) > FirstResponseCheck;
 }
 
 /// <summary>
@@ -27,6 +34,9 @@ public static class ReportDataSet
 {
     public static readonly DateTimeOffset End = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
     public static readonly DateTimeOffset Start = End.AddDays(-90);
+
+    /// <summary>Every ticket is under one SLA policy: a first response within 8 hours, calendar time.</summary>
+    public static readonly TimeSpan FirstResponseTarget = TimeSpan.FromHours(8);
     private static readonly Actor Agent = new(ActorKind.Agent, "ana", "Ana");
     private static readonly TicketDecider Decider = new(PriorityMatrix.Default);
     private static readonly string[] Categories = ["billing", "login", "export", "other"];
@@ -97,6 +107,12 @@ public static class ReportDataSet
 
         var requester = new Requester($"customer{t.Number % 500}@example.com", null, "en", null, null);
         Take(Decider.Open(state, t.Number, new OpenTicket($"Question {t.Number}", "Details", requester, t.Channel, Category: t.Category, Queue: t.Queue), Agent, t.CreatedAt));
+        var target = new SlaTarget(SlaTargetKind.FirstResponse, FirstResponseTarget, BusinessCalendar.AlwaysOpen);
+        Take(TicketDecider.ApplySlaPolicy(state, new SlaPolicyApplied(Agent, t.CreatedAt, "standard", "Standard", [target], 0.75) { Revision = "1" }));
+        if (t.FirstResponseBreached)
+        {
+            Take(TicketDecider.RecordSlaCrossings(state, Agent, t.FirstResponseCheck));
+        }
         if (t.FirstReplyAt is { } reply)
         {
             Take(TicketDecider.AddMessage(state, new AddMessage("On it", MessageVisibility.Public, Agent), reply));

@@ -103,6 +103,21 @@ public abstract class ReportQueriesTests(ReportDataFixture data)
         }
     }
 
+    [Fact]
+    public async Task Sla_compliance_per_target_by_channel()
+    {
+        await data.RequireAsync();
+
+        var compliance = await RunAsync(Kpi.SlaCompliance, ReportDimension.Channel);
+
+        foreach (var channel in OpenedInRange.GroupBy(t => RuleFields.Word(t.Channel)))
+        {
+            var breached = channel.Count(t => t.FirstResponseBreached);
+            var row = Assert.Single(compliance.Rows, r => r.Key == channel.Key).Values;
+            Assert.Equal([channel.Count(), breached, (double)(channel.Count() - breached) / channel.Count(), 0, 0, null, 0, 0, null], row);
+        }
+    }
+
     private Task<KpiReport> RunAsync(Kpi kpi, ReportDimension groupBy, TimeZoneInfo? zone = null) =>
         Queries.RunAsync(kpi, new ReportQuery(From, To, zone ?? TimeZoneInfo.Utc, groupBy), Token);
 

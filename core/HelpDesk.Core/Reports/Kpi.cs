@@ -26,8 +26,11 @@ public enum ReportDimension
 }
 
 /// <summary>A KPI: its name in the API, its exact definition, and its columns.</summary>
-public sealed record Kpi(string Name, string Definition, IReadOnlyList<string> Columns, bool GroupsByAge = false)
+public sealed record Kpi(string Name, string Definition, IReadOnlyList<string> Columns, bool GroupsByAge = false, bool GroupsByTarget = false)
 {
+    /// <summary>Broken down one way only (backlog by age, escalations by target): it takes no <c>groupBy</c>.</summary>
+    public string? FixedBreakdown => GroupsByAge ? "age" : GroupsByTarget ? "target" : null;
+
     public static readonly Kpi Volume = new(
         "volume",
         "Tickets opened from `from` (inclusive) to `to` (exclusive), by the dimension; hour, weekday and day are of the opening time in `timeZone`.",
@@ -75,7 +78,13 @@ public sealed record Kpi(string Name, string Definition, IReadOnlyList<string> C
         ["firstResponseTickets", "firstResponseBreached", "firstResponseCompliance", "nextResponseTickets", "nextResponseBreached", "nextResponseCompliance",
             "resolutionTickets", "resolutionBreached", "resolutionCompliance"]);
 
-    public static IReadOnlyList<Kpi> All { get; } = [Volume, FirstResponseTime, ResolutionTime, Backlog, Satisfaction, ReopenRate, FirstContactResolution, ProactiveShare, SlaCompliance];
+    public static readonly Kpi Escalations = new(
+        "escalations",
+        "Escalations requested in the range, by target (jira, github): requested, done (the issue exists), and the median and 90th percentile (nearest rank) of the minutes from request to done, over those done.",
+        ["requested", "done", "medianMinutesToDone", "p90MinutesToDone"],
+        GroupsByTarget: true);
+
+    public static IReadOnlyList<Kpi> All { get; } = [Volume, FirstResponseTime, ResolutionTime, Backlog, Satisfaction, ReopenRate, FirstContactResolution, ProactiveShare, SlaCompliance, Escalations];
 
     public static Kpi? Find(string name) => All.FirstOrDefault(k => k.Name == name);
 }

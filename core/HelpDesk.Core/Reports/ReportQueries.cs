@@ -24,6 +24,7 @@ public sealed class ReportQueries(Database database)
         "first-contact-resolution" => FirstContactAsync(kpi, query, cancellationToken),
         "proactive-share" => ProactiveAsync(kpi, query, cancellationToken),
         "sla-compliance" => SlaComplianceAsync(kpi, query, cancellationToken),
+        "escalations" => EscalationsAsync(kpi, query, cancellationToken),
         _ => throw new ArgumentException($"No KPI named '{kpi.Name}'.", nameof(kpi)),
     };
 
@@ -155,6 +156,32 @@ public sealed class ReportQueries(Database database)
         return Report(kpi, query, rows.Select(r => new ReportRow(
             KeyText(query, r.Key),
             [.. Enumerable.Range(0, 3).SelectMany(i => new double?[] { r.Counts[2 * i], r.Counts[(2 * i) + 1], Ratio(r.Counts[2 * i] - r.Counts[(2 * i) + 1], r.Counts[2 * i]) })])));
+    }
+
+    private async Task<KpiReport> EscalationsAsync(Kpi kpi, ReportQuery query, CancellationToken cancellationToken)
+    {
+        string Json(string member) => database.JsonText("e.data", member);
+        var sql = $"""
+            WITH r AS (
+                SELECT e.ticket, {Json("escalationId")} AS id, {Json("target")} AS target, e.occurred_at AS at FROM ticket_events e
+                WHERE e.type = 'escalation-requested' AND e.occurred_at >= @from AND e.occurred_at < @to),
+            d AS (
+                SELECT e.ticket, {Json("escalationId")} AS id, MIN(e.occurred_at) AS at FROM ticket_events e
+                WHERE e.type = 'escalated' GROUP BY e.ticket, {Json("escalationId")}),
+            x AS (SELECT r.target AS k, d.at - r.at AS ms FROM r LEFT JOIN d ON d.ticket = r.ticket AND d.id = r.id),
+            w AS (
+                SELECT k, ms, ROW_NUMBER() OVER (PARTITION BY k ORDER BY CASE WHEN ms IS NULL THEN 1 ELSE 0 END, ms) AS rn,
+                    COUNT(*) OVER (PARTITION BY k) AS n, COUNT(ms) OVER (PARTITION BY k) AS m
+                FROM x)
+            SELECT k, MAX(n), MAX(m), MAX(CASE WHEN rn = (m + 1) / 2 THEN ms END), MAX(CASE WHEN rn = (9 * m + 9) / 10 THEN ms END)
+            FROM w GROUP BY k ORDER BY 1
+            """;
+        var rows = await database.QueryAsync(
+            sql, command => Bind(command, query),
+            reader => (Key: reader.GetString(0), Requested: reader.GetInt64(1), Done: reader.GetInt64(2),
+                Median: reader.IsDBNull(3) ? (long?)null : reader.GetInt64(3), P90: reader.IsDBNull(4) ? (long?)null : reader.GetInt64(4)),
+            cancellationToken);
+        return Report(kpi, query, rows.Select(r => new ReportRow(r.Key, [r.Requested, r.Done, r.Median / 60_000.0, r.P90 / 60_000.0])));
     }
 
     private static KpiReport Report(Kpi kpi, ReportQuery query, IEnumerable<ReportRow> rows) => new(kpi, query, [.. rows]);

@@ -27,9 +27,9 @@ public static class ReportScheduleCheck
                 return Rejection.Invalid($"kpis[{i}].kpi", $"Unknown KPI '{item.Kpi}'; use one of: {string.Join(", ", Kpi.All.Select(k => k.Name))}.");
             }
 
-            if (item.GroupBy is { } groupBy && (kpi.GroupsByAge || !Enum.GetValues<ReportDimension>().Skip(1).Any(d => RuleFields.Word(d) == groupBy)))
+            if (item.GroupBy is { } groupBy && (kpi.FixedBreakdown is not null || !Enum.GetValues<ReportDimension>().Skip(1).Any(d => RuleFields.Word(d) == groupBy)))
             {
-                return Rejection.Invalid($"kpis[{i}].groupBy", kpi.GroupsByAge ? $"{kpi.Name} is broken down by age only." : $"Unknown dimension '{groupBy}'.");
+                return Rejection.Invalid($"kpis[{i}].groupBy", kpi.FixedBreakdown is { } only ? $"{kpi.Name} is broken down by {only} only." : $"Unknown dimension '{groupBy}'.");
             }
         }
 

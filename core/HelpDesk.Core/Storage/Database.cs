@@ -24,6 +24,9 @@ public abstract class Database : IAsyncDisposable
     /// <summary>A condition on <c>t.number</c> that holds when one of the ticket's texts matches <c>@q</c>.</summary>
     public abstract string FullTextCondition(bool includeInternal);
 
+    /// <summary>SQL for a top-level text member of a JSON column (an event's <c>target</c>), null when absent.</summary>
+    public abstract string JsonText(string column, string member);
+
     /// <summary>The <c>@q</c> value for <see cref="FullTextCondition"/>, built from plain words so no operator reaches the engine.</summary>
     public abstract string FullTextQuery(IReadOnlyList<string> words);
 

@@ -54,9 +54,9 @@ public static class ReportRequest
             return Fail("groupBy", $"Unknown dimension '{dimension}'; use one of: {string.Join(", ", Enum.GetValues<ReportDimension>().Skip(1).Select(RuleFields.Word))}.");
         }
 
-        if (kpi.GroupsByAge && groupBy != ReportDimension.None)
+        if (kpi.FixedBreakdown is { } fixedBreakdown && groupBy != ReportDimension.None)
         {
-            return Fail("groupBy", $"{kpi.Name} is broken down by age only.");
+            return Fail("groupBy", $"{kpi.Name} is broken down by {fixedBreakdown} only.");
         }
 
         return (new ReportQuery(from, to, zone, groupBy), null);

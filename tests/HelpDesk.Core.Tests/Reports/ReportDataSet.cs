@@ -1,5 +1,6 @@
 using HelpDesk.Core.Storage;
 using HelpDesk.Domain.Commands;
+using HelpDesk.Domain.Escalations;
 using HelpDesk.Domain.Events;
 using HelpDesk.Domain.Sla;
 using HelpDesk.Domain.Tickets;
@@ -18,6 +19,11 @@ public sealed record GeneratedTicket(
 
     /// <summary>When the SLA watch looks at the 8-hour first-response target: half a minute after it is due.</summary>
     public DateTimeOffset FirstResponseCheck => CreatedAt + ReportDataSet.FirstResponseTarget + TimeSpan.FromSeconds(30);
+
+    /// <summary>Escalated (to <c>jira</c> or <c>github</c>) two hours after opening; done after the given minutes, or never.</summary>
+    public (string Target, int? MinutesToDone)? Escalation { get; init; }
+
+    public DateTimeOffset EscalatedAt => CreatedAt.AddHours(2);
 
     /// <summary>Neither answered nor solved by then: the watch records the breach.</summary>
     public bool FirstResponseBreached => (FirstReplyAt ?? DateTimeOffset.MaxValue) > FirstResponseCheck && (FirstSolvedAt ?? DateTimeOffset.MaxValue) > FirstResponseCheck;
@@ -75,6 +81,7 @@ public static class ReportDataSet
             tickets.Add(new GeneratedTicket(number, created, channel, Categories[random.Next(Categories.Length)], Queues[random.Next(Queues.Length)], reply, firstSolve, reopened, solved, rating)
             {
                 SecondReplyAt = secondReply && reply is { } first && (firstSolve is null || firstSolve > first.AddMinutes(1)) ? first.AddMinutes(1) : null,
+                Escalation = random.NextDouble() < 0.05 ? (random.Next(3) == 0 ? "github" : "jira", random.NextDouble() < 0.8 ? 1 + random.Next(24 * 60) : null) : null,
             });
         }
 
@@ -113,6 +120,16 @@ public static class ReportDataSet
         {
             Take(TicketDecider.RecordSlaCrossings(state, Agent, t.FirstResponseCheck));
         }
+        if (t.Escalation is { } escalation)
+        {
+            // Recorded as the hub records them, though out of time order with the rest: the KPI reads only these two events.
+            Take(TicketDecider.Escalate(state, new EscalateTicket($"esc-{t.Number}", escalation.Target), Agent, t.EscalatedAt));
+            if (escalation.MinutesToDone is { } minutes)
+            {
+                Take(TicketDecider.CompleteEscalation(state, $"esc-{t.Number}", new ExternalLink(escalation.Target, $"OPS-{t.Number}", null, "To Do"), Agent, t.EscalatedAt.AddMinutes(minutes)));
+            }
+        }
+
         if (t.FirstReplyAt is { } reply)
         {
             Take(TicketDecider.AddMessage(state, new AddMessage("On it", MessageVisibility.Public, Agent), reply));

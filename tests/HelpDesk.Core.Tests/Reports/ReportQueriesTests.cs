@@ -118,6 +118,24 @@ public abstract class ReportQueriesTests(ReportDataFixture data)
         }
     }
 
+    [Fact]
+    public async Task Escalations_by_target_with_the_time_to_done()
+    {
+        await data.RequireAsync();
+
+        var escalations = await RunAsync(Kpi.Escalations, ReportDimension.None);
+
+        var requested = data.Generated.Where(t => t.Escalation is not null && t.EscalatedAt >= From && t.EscalatedAt < To).GroupBy(t => t.Escalation!.Value.Target).ToList();
+        Assert.Equal(requested.Select(g => g.Key).Order(StringComparer.Ordinal), escalations.Rows.Select(r => r.Key));
+        foreach (var target in requested)
+        {
+            var done = target.Where(t => t.Escalation!.Value.MinutesToDone is not null).Select(t => (double)t.Escalation!.Value.MinutesToDone!.Value).Order().ToList();
+            Assert.Equal(
+                [target.Count(), done.Count, done[(int)Math.Ceiling(0.5 * done.Count) - 1], done[(int)Math.Ceiling(0.9 * done.Count) - 1]],
+                Assert.Single(escalations.Rows, r => r.Key == target.Key).Values);
+        }
+    }
+
     private Task<KpiReport> RunAsync(Kpi kpi, ReportDimension groupBy, TimeZoneInfo? zone = null) =>
         Queries.RunAsync(kpi, new ReportQuery(From, To, zone ?? TimeZoneInfo.Utc, groupBy), Token);
 

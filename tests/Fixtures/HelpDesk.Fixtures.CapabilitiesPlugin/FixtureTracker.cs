@@ -36,6 +36,9 @@ public sealed class FixtureTracker(string name, string mode) : IEscalationTarget
 
         // Ignores the token on purpose, as a badly written plugin would: the host must abandon the call on its own.
         "hang" => Task.Delay(Timeout.Infinite, CancellationToken.None),
+
+        // Answers, but not at once: a test can act while the call is in flight.
+        "slow" => Task.Delay(TimeSpan.FromMilliseconds(500), CancellationToken.None),
         _ => Task.CompletedTask,
     };
 }

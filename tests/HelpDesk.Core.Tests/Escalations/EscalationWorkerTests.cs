@@ -33,19 +33,20 @@ public sealed class EscalationWorkerTests(EscalationClusterFixture fixture) : IC
     [Fact]
     public async Task An_escalation_creates_the_issue_through_the_plugin_and_links_the_ticket_to_it()
     {
-        await InstallTrackerAsync("tracker-ok", "ok");
+        // Slow, so the second request surely comes while the first is in flight (a fast tracker could finish in between).
+        await InstallTrackerAsync("tracker-slow", "slow");
         var number = await OpenAsync();
 
-        var requested = await Commands.EscalateAsync(number, new EscalateTicket("esc-1", "tracker-ok", Note: "VIP customer"), Agent);
-        var doubled = await Commands.EscalateAsync(number, new EscalateTicket("esc-2", "tracker-ok"), Agent);
+        var requested = await Commands.EscalateAsync(number, new EscalateTicket("esc-1", "tracker-slow", Note: "VIP customer"), Agent);
+        var doubled = await Commands.EscalateAsync(number, new EscalateTicket("esc-2", "tracker-slow"), Agent);
 
         Assert.Null(requested.Rejection);
         Assert.Equal(EscalationState.Requested, Assert.Single(doubled.Ticket!.Escalations).State);
         await Eventually.TrueAsync(async () => (await TicketAsync(number)).Escalations[0].State == EscalationState.Done, TimeSpan.FromSeconds(15));
         var ticket = await TicketAsync(number);
         Assert.Equal(($"FIX-{number}", $"https://tracker.example.com/FIX-{number}"), (ticket.Escalations[0].Key, ticket.Escalations[0].Url));
-        Assert.Equal(new ExternalLink("tracker-ok", $"FIX-{number}", $"https://tracker.example.com/FIX-{number}", "To Do"), Assert.Single(ticket.ExternalLinks));
-        var linked = await fixture.SiloService<TicketQueries>().ListAsync(new TicketQuery { LinkedTo = new ExternalLinkKey("tracker-ok", $"FIX-{number}") }, CancellationToken.None);
+        Assert.Equal(new ExternalLink("tracker-slow", $"FIX-{number}", $"https://tracker.example.com/FIX-{number}", "To Do"), Assert.Single(ticket.ExternalLinks));
+        var linked = await fixture.SiloService<TicketQueries>().ListAsync(new TicketQuery { LinkedTo = new ExternalLinkKey("tracker-slow", $"FIX-{number}") }, CancellationToken.None);
         Assert.Equal([number], linked.Items.Select(t => t.Number));
     }
 

@@ -47,6 +47,8 @@ public sealed class RuleEngineTests : IAsyncLifetime
         var other = await admin.CreateTicketNumberAsync(TicketClient.NewTicket("Password reset"));
 
         await Eventually.TrueAsync(async () => (await TagsAsync(admin, number)).Contains("finance-review"), Patience);
+        // The rule's note is its own command after the tags: wait for it too before reading the events.
+        await Eventually.TrueAsync(async () => (await admin.EventsAsync(number)).Any(e => e.GetProperty("type").GetString() == "internal-note-added"), Patience);
         var ticket = await admin.GetJsonAsync($"/api/v1/tickets/{number}");
         Assert.Equal(("billing", "high"), (ticket.GetProperty("queue").GetString(), ticket.GetProperty("priority").GetString()));
         var events = await admin.EventsAsync(number);

@@ -1,3 +1,4 @@
+using HelpDesk.Domain.Commands;
 using HelpDesk.Domain.Customers;
 using HelpDesk.Domain.Tickets;
 using HelpDesk.Sdk.Capabilities;
@@ -18,7 +19,7 @@ internal static class ContextMapping
         Region = Blank(profile.Region),
         Owner = Blank(profile.Owner),
         Language = Blank(profile.Language),
-        TimeZone = Blank(profile.TimeZone) is { } zone && TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _) ? zone : null,
+        TimeZone = Blank(profile.TimeZone) is { } zone && TicketInput.IsIanaTimeZone(zone) ? zone : null,
         LifetimeValue = ToDomain(profile.LifetimeValue),
         Attributes = new SortedDictionary<string, string>(profile.Attributes.ToDictionary(), StringComparer.Ordinal),
         Links = [.. profile.Links.Select(l => new ExternalLink(l.System, l.Key, l.Url))],

@@ -27,6 +27,9 @@ public sealed class CustomerContexts(IServiceProvider services, CustomerContextC
     // Looked up at first use: the plugin host is built with the feed's subscribers, which use this.
     private PluginCapabilityCatalog Catalog => services.GetRequiredService<PluginCapabilityCatalog>();
 
+    /// <summary>Whether any context or records provider runs now: without one there is no context to wait for.</summary>
+    public bool AnyProviderRuns => Catalog.All<ICustomerContextProvider>().Count > 0 || Catalog.All<IBusinessRecordsProvider>().Count > 0;
+
     /// <summary>The customer's context: the cached one while it lasts, unless <paramref name="refresh"/>.</summary>
     public async Task<CustomerSnapshot> GetAsync(string email, bool refresh, CancellationToken cancellationToken)
     {

@@ -1,7 +1,4 @@
-using HelpDesk.Core.Plugins.Capabilities;
 using HelpDesk.Core.Storage;
-using HelpDesk.Sdk.Capabilities;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Quartz;
 
@@ -16,7 +13,7 @@ namespace HelpDesk.Core.Customers;
 /// </summary>
 [DisallowConcurrentExecution]
 public sealed class StaleContextRefresh(
-    Database database, CustomerContextEnricher enricher, IServiceProvider services, TimeProvider time, ILogger<StaleContextRefresh> logger) : IJob
+    Database database, CustomerContextEnricher enricher, CustomerContexts contexts, TimeProvider time, ILogger<StaleContextRefresh> logger) : IJob
 {
     public static readonly JobKey Key = new("stale-customer-context", "helpdesk");
 
@@ -40,7 +37,7 @@ public sealed class StaleContextRefresh(
     public async Task<int> PassAsync(CancellationToken cancellationToken)
     {
         var stale = (await database.QueryAsync(StaleTickets, _ => { }, reader => (Number: reader.GetInt64(0), Email: reader.GetString(1)), cancellationToken)).ToList();
-        if (HasProviders())
+        if (contexts.AnyProviderRuns)
         {
             stale.AddRange(await database.QueryAsync(
                 MissingContexts, command => command.With("@before", UnixTime.ToMs(time.GetUtcNow() - TimeSpan.FromMinutes(1))),
@@ -60,11 +57,5 @@ public sealed class StaleContextRefresh(
         }
 
         return stale.Count;
-    }
-
-    private bool HasProviders()
-    {
-        var catalog = services.GetRequiredService<PluginCapabilityCatalog>();
-        return catalog.All<ICustomerContextProvider>().Count > 0 || catalog.All<IBusinessRecordsProvider>().Count > 0;
     }
 }

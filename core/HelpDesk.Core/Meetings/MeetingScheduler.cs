@@ -116,7 +116,7 @@ public sealed class MeetingScheduler(IServiceProvider services, TicketCommands c
             return Rejection.Invalid("startAt", "A meeting starts between now and a year from now.");
         }
 
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
+        if (!TicketInput.IsIanaTimeZone(timeZone))
         {
             return Rejection.Invalid("timeZone", $"'{timeZone}' is not an IANA time zone such as Europe/Berlin.");
         }

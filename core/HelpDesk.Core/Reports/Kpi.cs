@@ -25,6 +25,19 @@ public enum ReportDimension
     Day,
 }
 
+/// <summary>The API's spelling of the dimensions a report can be broken down by.</summary>
+public static class ReportDimensions
+{
+    /// <summary>Every dimension but <see cref="ReportDimension.None"/>, as the API spells it (<c>channel</c>, <c>hour</c>).</summary>
+    public static IReadOnlyList<string> Names { get; } = [.. Enum.GetValues<ReportDimension>().Skip(1).Select(d => HelpDesk.Domain.Rules.RuleFields.Word(d))];
+
+    public static bool TryParse(string? text, out ReportDimension dimension)
+    {
+        dimension = Enum.GetValues<ReportDimension>().FirstOrDefault(d => d != ReportDimension.None && HelpDesk.Domain.Rules.RuleFields.Word(d) == text);
+        return dimension != ReportDimension.None;
+    }
+}
+
 /// <summary>A KPI: its name in the API, its exact definition, and its columns.</summary>
 public sealed record Kpi(string Name, string Definition, IReadOnlyList<string> Columns, bool GroupsByAge = false, bool GroupsByTarget = false)
 {

@@ -29,7 +29,8 @@ public sealed class ReportRunner(ReportSchedules schedules, ReportRuns runs, Rep
             var reports = new List<KpiReport>();
             foreach (var item in schedule.Kpis)
             {
-                var groupBy = item.GroupBy is { } name ? Enum.GetValues<ReportDimension>().First(d => RuleFields.Word(d) == name) : ReportDimension.None;
+                // Checked at save: a breakdown the schedule names is a known one.
+                var groupBy = ReportDimensions.TryParse(item.GroupBy, out var named) ? named : ReportDimension.None;
                 reports.Add(await queries.RunAsync(Kpi.Find(item.Kpi)!, new ReportQuery(period.From, period.To, zone, groupBy), cancellationToken));
             }
 

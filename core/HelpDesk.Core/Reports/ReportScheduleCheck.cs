@@ -27,7 +27,7 @@ public static class ReportScheduleCheck
                 return Rejection.Invalid($"kpis[{i}].kpi", $"Unknown KPI '{item.Kpi}'; use one of: {string.Join(", ", Kpi.All.Select(k => k.Name))}.");
             }
 
-            if (item.GroupBy is { } groupBy && (kpi.FixedBreakdown is not null || !Enum.GetValues<ReportDimension>().Skip(1).Any(d => RuleFields.Word(d) == groupBy)))
+            if (item.GroupBy is { } groupBy && (kpi.FixedBreakdown is not null || !ReportDimensions.TryParse(groupBy, out _)))
             {
                 return Rejection.Invalid($"kpis[{i}].groupBy", kpi.FixedBreakdown is { } only ? $"{kpi.Name} is broken down by {only} only." : $"Unknown dimension '{groupBy}'.");
             }
@@ -38,7 +38,7 @@ public static class ReportScheduleCheck
             return Rejection.Invalid("cron", $"'{schedule.Cron}' is not a Quartz cron expression such as 0 0 8 ? * MON (seconds, minutes, hours, day of month, month, day of week).");
         }
 
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(schedule.TimeZone ?? "", out var zone) || !zone.HasIanaId)
+        if (!TicketInput.IsIanaTimeZone(schedule.TimeZone ?? ""))
         {
             return Rejection.Invalid("timeZone", $"'{schedule.TimeZone}' is not an IANA time zone such as Asia/Seoul.");
         }

@@ -129,7 +129,8 @@ public static partial class TicketInput
 
     public static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    private static bool IsIanaTimeZone(string id) =>
+    /// <summary>An IANA time zone this machine knows (<c>Asia/Seoul</c>; not a Windows id).</summary>
+    public static bool IsIanaTimeZone(string id) =>
         id.Length <= 64 && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) && zone.HasIanaId;
 
     [GeneratedRegex(@"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$")]

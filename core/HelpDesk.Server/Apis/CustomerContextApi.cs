@@ -1,11 +1,9 @@
 using HelpDesk.Core.Customers;
-using HelpDesk.Core.Plugins.Capabilities;
 using HelpDesk.Core.Queries;
 using HelpDesk.Domain.Commands;
 using HelpDesk.Server.Contracts;
 using HelpDesk.Server.Http;
 using HelpDesk.Server.Security;
-using HelpDesk.Sdk.Capabilities;
 
 namespace HelpDesk.Server.Apis;
 
@@ -26,7 +24,7 @@ public static class CustomerContextApi
     }
 
     private static async Task<IResult> TicketContextAsync(
-        long number, HttpContext http, TicketQueries queries, CustomerContextEnricher enricher, PluginCapabilityCatalog catalog, TimeProvider time,
+        long number, HttpContext http, TicketQueries queries, CustomerContextEnricher enricher, CustomerContexts contexts, TimeProvider time,
         CancellationToken cancellationToken)
     {
         if (StaffRequests.HiddenFromCustomers(http, "customer context") is { } hidden)
@@ -53,7 +51,7 @@ public static class CustomerContextApi
 
         return Results.Json(
             ticket.Customer is { } context ? CustomerContextResponse.From(context, time.GetUtcNow())
-                : CustomerContextResponse.NotYet(ticket.Requester!.Email, pending: HasProviders(catalog)),
+                : CustomerContextResponse.NotYet(ticket.Requester!.Email, pending: contexts.AnyProviderRuns),
             ApiJson.Options);
     }
 
@@ -77,9 +75,6 @@ public static class CustomerContextApi
         var context = await contexts.GetAsync(email, refresh, cancellationToken);
         return Results.Json(CustomerContextResponse.From(context, time.GetUtcNow()), ApiJson.Options);
     }
-
-    private static bool HasProviders(PluginCapabilityCatalog catalog) =>
-        catalog.All<ICustomerContextProvider>().Count > 0 || catalog.All<IBusinessRecordsProvider>().Count > 0;
 
     private static bool? ReadRefresh(HttpContext http) =>
         http.Request.Query["refresh"].ToString().ToLowerInvariant() switch

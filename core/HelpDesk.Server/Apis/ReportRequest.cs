@@ -1,5 +1,6 @@
 using System.Globalization;
 using HelpDesk.Core.Reports;
+using HelpDesk.Domain.Commands;
 using HelpDesk.Domain.Rules;
 using HelpDesk.Server.Http;
 
@@ -43,15 +44,15 @@ public static class ReportRequest
         }
 
         var zoneName = Get("timeZone") ?? "UTC";
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(zoneName, out var zone) || !zone.HasIanaId)
+        if (!TicketInput.IsIanaTimeZone(zoneName))
         {
             return Fail("timeZone", $"'{zoneName}' is not an IANA time zone such as Asia/Seoul.");
         }
 
         var groupBy = ReportDimension.None;
-        if (Get("groupBy") is { } dimension && !TryDimension(dimension, out groupBy))
+        if (Get("groupBy") is { } dimension && !ReportDimensions.TryParse(dimension, out groupBy))
         {
-            return Fail("groupBy", $"Unknown dimension '{dimension}'; use one of: {string.Join(", ", Enum.GetValues<ReportDimension>().Skip(1).Select(RuleFields.Word))}.");
+            return Fail("groupBy", $"Unknown dimension '{dimension}'; use one of: {string.Join(", ", ReportDimensions.Names)}.");
         }
 
         if (kpi.FixedBreakdown is { } fixedBreakdown && groupBy != ReportDimension.None)
@@ -59,13 +60,7 @@ public static class ReportRequest
             return Fail("groupBy", $"{kpi.Name} is broken down by {fixedBreakdown} only.");
         }
 
-        return (new ReportQuery(from, to, zone, groupBy), null);
-    }
-
-    private static bool TryDimension(string text, out ReportDimension dimension)
-    {
-        dimension = Enum.GetValues<ReportDimension>().FirstOrDefault(d => d != ReportDimension.None && RuleFields.Word(d) == text);
-        return dimension != ReportDimension.None;
+        return (new ReportQuery(from, to, TimeZoneInfo.FindSystemTimeZoneById(zoneName), groupBy), null);
     }
 
     private static bool TryTime(string? text, DateTimeOffset fallback, out DateTimeOffset time)

@@ -76,7 +76,7 @@ public static class ReportsApi
     }
 
     private static string[] Dimensions(Kpi kpi) =>
-        kpi.FixedBreakdown is not null ? [] : [.. Enum.GetValues<ReportDimension>().Skip(1).Select(RuleFields.Word)];
+        kpi.FixedBreakdown is not null ? [] : [.. ReportDimensions.Names];
 
     // Aggregates over every ticket: not for customers' keys, nor for occasional agents limited to some queues.
     private static IResult? Hidden(HttpContext http) =>

@@ -167,6 +167,8 @@ public static class HelpDeskCoreExtensions
     private static void AddReports(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<Reports.ReportQueries>();
+        services.AddSingleton<Reports.ReportFactsBackfill>();
+        services.AddHostedService(sp => sp.GetRequiredService<Reports.ReportFactsBackfill>());
         var spikes = configuration.GetSection($"{HelpDeskOptions.Section}:Reports:Spikes");
         services.AddOptions<Reports.SpikeOptions>().Bind(spikes);
         services.AddRepeatingJob<Reports.SpikeDetector>(Reports.SpikeDetector.Key, spikes.GetValue<TimeSpan?>(nameof(Reports.SpikeOptions.CheckInterval)) ?? new Reports.SpikeOptions().CheckInterval);

@@ -39,10 +39,9 @@ public static class ReportDimensions
 }
 
 /// <summary>A KPI: its name in the API, its exact definition, and its columns.</summary>
-public sealed record Kpi(string Name, string Definition, IReadOnlyList<string> Columns, bool GroupsByAge = false, bool GroupsByTarget = false)
+/// <param name="FixedBreakdown">What the KPI is always broken down by (backlog by age, escalations by target); such a KPI takes no <c>groupBy</c>.</param>
+public sealed record Kpi(string Name, string Definition, IReadOnlyList<string> Columns, string? FixedBreakdown = null)
 {
-    /// <summary>Broken down one way only (backlog by age, escalations by target): it takes no <c>groupBy</c>.</summary>
-    public string? FixedBreakdown => GroupsByAge ? "age" : GroupsByTarget ? "target" : null;
 
     public static readonly Kpi Volume = new(
         "volume",
@@ -59,11 +58,21 @@ public sealed record Kpi(string Name, string Definition, IReadOnlyList<string> C
         "For tickets whose latest solve falls in the range: the count, and the median and 90th percentile (nearest rank) of the minutes from opening to that solve, in calendar time; time dimensions use the solve time.",
         ["tickets", "medianMinutes", "p90Minutes"]);
 
+    public static readonly Kpi FirstResponseBusinessTime = new(
+        "first-response-time-business",
+        "As first-response-time, in business time: the working minutes from opening to the first public agent reply on the calendar of the ticket's first-response SLA target (its shifts and holidays in its own time zone, across DST changes); tickets whose policy has no such target are not counted.",
+        ["tickets", "medianMinutes", "p90Minutes"]);
+
+    public static readonly Kpi ResolutionBusinessTime = new(
+        "resolution-time-business",
+        "As resolution-time, in business time: the working minutes from opening to the latest solve on the calendar of the ticket's resolution SLA target (its shifts and holidays in its own time zone, across DST changes); tickets whose policy has no such target are not counted.",
+        ["tickets", "medianMinutes", "p90Minutes"]);
+
     public static readonly Kpi Backlog = new(
         "backlog",
         "Tickets opened before `to` and not solved by then (by their latest solve), by age at `to`: under 1 day, 1–3 days, 3–7 days, 7–30 days, 30 days and over; `from` is not used.",
         ["tickets"],
-        GroupsByAge: true);
+        FixedBreakdown: "age");
 
     public static readonly Kpi Satisfaction = new(
         "csat",
@@ -72,7 +81,7 @@ public sealed record Kpi(string Name, string Definition, IReadOnlyList<string> C
 
     public static readonly Kpi ReopenRate = new(
         "reopen-rate",
-        "For tickets whose latest solve falls in the range: solved, reopened (moved out of solved at least once, at any time), rate = reopened / solved.",
+        "For tickets whose latest solve falls in the range: solved, reopened (moved from solved back to an open status at least once, at any time; closing a solved ticket is not a reopen), rate = reopened / solved.",
         ["solved", "reopened", "rate"]);
 
     public static readonly Kpi FirstContactResolution = new(
@@ -87,7 +96,7 @@ public sealed record Kpi(string Name, string Definition, IReadOnlyList<string> C
 
     public static readonly Kpi SlaCompliance = new(
         "sla-compliance",
-        "For tickets opened in the range whose SLA policy has the target (first response, next response, resolution): how many, how many had it breached at least once (so far), and compliance = 1 − breached / tickets.",
+        "For tickets opened in the range that had the target (first response, next response, resolution) under any SLA policy applied to them: how many, how many had it breached at least once (so far), and compliance = 1 − breached / tickets.",
         ["firstResponseTickets", "firstResponseBreached", "firstResponseCompliance", "nextResponseTickets", "nextResponseBreached", "nextResponseCompliance",
             "resolutionTickets", "resolutionBreached", "resolutionCompliance"]);
 
@@ -95,9 +104,19 @@ public sealed record Kpi(string Name, string Definition, IReadOnlyList<string> C
         "escalations",
         "Escalations requested in the range, by target (jira, github): requested, done (the issue exists), and the median and 90th percentile (nearest rank) of the minutes from request to done, over those done.",
         ["requested", "done", "medianMinutesToDone", "p90MinutesToDone"],
-        GroupsByTarget: true);
+        FixedBreakdown: "target");
 
-    public static IReadOnlyList<Kpi> All { get; } = [Volume, FirstResponseTime, ResolutionTime, Backlog, Satisfaction, ReopenRate, FirstContactResolution, ProactiveShare, SlaCompliance, Escalations];
+    public static readonly Kpi Agents = new(
+        "agents",
+        "Agent performance, by the ticket's assignee (empty: unassigned), for tickets whose latest solve falls in the range: solved, the median minutes from opening to the first public agent reply (calendar time, over those with one), rated (their latest solve rated), and CSAT score = good / rated.",
+        ["solved", "medianFirstResponseMinutes", "rated", "csat"],
+        FixedBreakdown: "assignee");
+
+    public static IReadOnlyList<Kpi> All { get; } =
+    [
+        Volume, FirstResponseTime, FirstResponseBusinessTime, ResolutionTime, ResolutionBusinessTime, Backlog, Satisfaction, ReopenRate,
+        FirstContactResolution, ProactiveShare, SlaCompliance, Escalations, Agents,
+    ];
 
     public static Kpi? Find(string name) => All.FirstOrDefault(k => k.Name == name);
 }

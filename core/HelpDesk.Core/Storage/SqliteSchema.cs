@@ -336,5 +336,18 @@ internal static class SqliteSchema
         );
         CREATE INDEX ix_report_runs_schedule ON report_runs (schedule_id, due_at);
         """,
+        """
+        -- What KPIs count per ticket, kept on its row by the projection (public agent replies, reopens, SLA targets had and
+        -- breached as bits: first response 1, next response 2, resolution 4; business time to first response and to solve), so
+        -- a report reads rows instead of each ticket's events. Null on rows written before: ReportFactsBackfill fills them.
+        ALTER TABLE tickets ADD COLUMN agent_reply_count INTEGER;
+        ALTER TABLE tickets ADD COLUMN reopen_count INTEGER;
+        ALTER TABLE tickets ADD COLUMN sla_targets INTEGER;
+        ALTER TABLE tickets ADD COLUMN sla_breaches INTEGER;
+        ALTER TABLE tickets ADD COLUMN first_response_business_ms INTEGER;
+        ALTER TABLE tickets ADD COLUMN resolution_business_ms INTEGER;
+        CREATE INDEX ix_tickets_facts_missing ON tickets (number) WHERE agent_reply_count IS NULL;
+        CREATE INDEX ix_tickets_solved ON tickets (solved_at) WHERE solved_at IS NOT NULL;
+        """,
     ];
 }

@@ -98,6 +98,8 @@ public sealed partial class TicketState
 
     public void Apply(TicketEvent @event)
     {
+        // Before the switch: a reopen is told by the status the ticket leaves.
+        CountForReports(@event);
         switch (@event)
         {
             case TicketOpened opened:
@@ -221,6 +223,8 @@ public sealed partial class TicketState
         copy.SlaPauses = [.. SlaPauses];
         copy.Meetings = [.. Meetings];
         copy.MeetingUpdateIds = new SortedSet<string>(MeetingUpdateIds, StringComparer.Ordinal);
+        copy.SlaTargetsEverApplied = [.. SlaTargetsEverApplied];
+        copy.SlaTargetsEverBreached = [.. SlaTargetsEverBreached];
         return copy;
     }
 

@@ -25,15 +25,27 @@ public sealed record GeneratedTicket(
 
     public DateTimeOffset EscalatedAt => CreatedAt.AddHours(2);
 
-    /// <summary>Neither answered nor solved by then: the watch records the breach.</summary>
-    public bool FirstResponseBreached => (FirstReplyAt ?? DateTimeOffset.MaxValue) > FirstResponseCheck && (FirstSolvedAt ?? DateTimeOffset.MaxValue) > FirstResponseCheck;
+    /// <summary>The agent it is assigned to on opening; null: unassigned.</summary>
+    public string? Assignee { get; init; }
+
+    /// <summary>Engineering's tickets answer on office hours: their first-response target is on the office calendar.</summary>
+    public bool FirstResponseOnOfficeHours => Queue == "engineering";
+
+    /// <summary>
+    /// Neither answered nor solved when the watch looks at the calendar-time target: it records the breach. (The data
+    /// set has the watch look only at those; a target on office hours is never recorded as breached.)
+    /// </summary>
+    public bool FirstResponseBreached => !FirstResponseOnOfficeHours
+        && (FirstReplyAt ?? DateTimeOffset.MaxValue) > FirstResponseCheck && (FirstSolvedAt ?? DateTimeOffset.MaxValue) > FirstResponseCheck;
 }
 
 /// <summary>
 /// A seeded data set with known distributions: tickets over 90 days ending 2026-11-01 (across Europe's DST change of
 /// 25 October), channels 50/30/15/3/2 % email/web/phone/chat/monitoring, four categories, three queues, 85 % answered
 /// within 0–48 h (a third of those answered twice), 70 % solved within 1–200 h of opening, a tenth of those reopened
-/// and solved again, 40 % of solves rated.
+/// and solved again, 40 % of solves rated, assigned to three agents or (a tenth) to none. Every ticket has a first-response
+/// target of 8 hours (calendar time; on office hours for the engineering queue) and a resolution target of 40 hours
+/// on office hours (<see cref="OfficeHours"/>: Berlin, Monday to Friday 09:00–17:00, with a holiday).
 /// Written through the store's writer (events and projection in one commit), as the hub writes them.
 /// </summary>
 public static class ReportDataSet
@@ -43,6 +55,14 @@ public static class ReportDataSet
 
     /// <summary>Every ticket is under one SLA policy: a first response within 8 hours, calendar time.</summary>
     public static readonly TimeSpan FirstResponseTarget = TimeSpan.FromHours(8);
+    /// <summary>Europe/Berlin office hours, Monday to Friday 09:00–17:00, closed on 26 October 2026, the Monday after the DST change.</summary>
+    public static readonly BusinessCalendar OfficeHours = new(
+        "office", "Berlin office", "Europe/Berlin",
+        [.. new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday }.Select(d => new Shift(d, new TimeOnly(9, 0), new TimeOnly(17, 0)))],
+        [new Holiday(new DateOnly(2026, 10, 26), "Company day")]);
+
+    public static readonly TimeSpan ResolutionTarget = TimeSpan.FromHours(40);
+    public static readonly string[] Agents = ["ana", "ben", "chloe"];
     private static readonly Actor Agent = new(ActorKind.Agent, "ana", "Ana");
     private static readonly TicketDecider Decider = new(PriorityMatrix.Default);
     private static readonly string[] Categories = ["billing", "login", "export", "other"];
@@ -82,6 +102,7 @@ public static class ReportDataSet
             {
                 SecondReplyAt = secondReply && reply is { } first && (firstSolve is null || firstSolve > first.AddMinutes(1)) ? first.AddMinutes(1) : null,
                 Escalation = random.NextDouble() < 0.05 ? (random.Next(3) == 0 ? "github" : "jira", random.NextDouble() < 0.8 ? 1 + random.Next(24 * 60) : null) : null,
+                Assignee = random.NextDouble() < 0.1 ? null : Agents[random.Next(Agents.Length)],
             });
         }
 
@@ -114,8 +135,17 @@ public static class ReportDataSet
 
         var requester = new Requester($"customer{t.Number % 500}@example.com", null, "en", null, null);
         Take(Decider.Open(state, t.Number, new OpenTicket($"Question {t.Number}", "Details", requester, t.Channel, Category: t.Category, Queue: t.Queue), Agent, t.CreatedAt));
-        var target = new SlaTarget(SlaTargetKind.FirstResponse, FirstResponseTarget, BusinessCalendar.AlwaysOpen);
-        Take(TicketDecider.ApplySlaPolicy(state, new SlaPolicyApplied(Agent, t.CreatedAt, "standard", "Standard", [target], 0.75) { Revision = "1" }));
+        if (t.Assignee is { } assignee)
+        {
+            Take(Decider.Update(state, new UpdateTicket { Assignee = new(assignee) }, Agent, t.CreatedAt));
+        }
+
+        SlaTarget[] targets =
+        [
+            new(SlaTargetKind.FirstResponse, FirstResponseTarget, t.FirstResponseOnOfficeHours ? OfficeHours : BusinessCalendar.AlwaysOpen),
+            new(SlaTargetKind.Resolution, ResolutionTarget, OfficeHours),
+        ];
+        Take(TicketDecider.ApplySlaPolicy(state, new SlaPolicyApplied(Agent, t.CreatedAt, "standard", "Standard", targets, 0.75) { Revision = "1" }));
         if (t.FirstResponseBreached)
         {
             Take(TicketDecider.RecordSlaCrossings(state, Agent, t.FirstResponseCheck));

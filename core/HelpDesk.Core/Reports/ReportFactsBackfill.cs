@@ -1,0 +1,67 @@
+using HelpDesk.Core.Storage;
+using HelpDesk.Domain.Tickets;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace HelpDesk.Core.Reports;
+
+/// <summary>
+/// Gives the tickets written before the report facts existed their facts, by replaying each one's events. Each update
+/// names the version it was computed at, so a ticket that changed meanwhile (the projection wrote its facts) is left
+/// alone, and several nodes doing it at once, or a restart halfway, do no harm.
+/// </summary>
+public sealed class ReportFactsBackfill(Database database, ITicketEventStore events, ILogger<ReportFactsBackfill> logger) : BackgroundService
+{
+    private const int BatchSize = 500;
+
+    private const string Missing = "SELECT number FROM tickets WHERE agent_reply_count IS NULL AND number > @after ORDER BY number LIMIT @batch";
+
+    private static readonly string Fill = $"""
+        UPDATE tickets SET ({TicketReportFacts.Columns}) = ({TicketReportFacts.Parameters})
+        WHERE number = @number AND version = @version AND agent_reply_count IS NULL
+        """;
+
+    /// <summary>Fills every ticket missing its facts; returns how many it filled.</summary>
+    public async Task<int> FillAsync(CancellationToken cancellationToken)
+    {
+        var (after, filled) = (0L, 0);
+        while (true)
+        {
+            var numbers = await database.QueryAsync(Missing, c => c.With("@after", after).With("@batch", BatchSize), r => r.GetInt64(0), cancellationToken);
+            if (numbers.Count == 0)
+            {
+                return filled;
+            }
+
+            foreach (var number in numbers)
+            {
+                var ticket = new TicketState();
+                foreach (var stored in await events.ReadTicketAsync(number, cancellationToken))
+                {
+                    ticket.Apply(stored.Event);
+                }
+
+                filled += await database.ExecuteAsync(
+                    Fill, c => c.WithReportFacts(ticket).With("@number", number).With("@version", ticket.Version), cancellationToken);
+            }
+
+            after = numbers[^1];
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            if (await FillAsync(stoppingToken) is > 0 and var filled)
+            {
+                logger.LogInformation("Report facts filled in for {Count} tickets written before they existed", filled);
+            }
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            // Reports on those tickets lack their facts until the next start; the hub itself is unaffected.
+            logger.LogError(error, "Filling in the report facts of older tickets failed");
+        }
+    }
+}

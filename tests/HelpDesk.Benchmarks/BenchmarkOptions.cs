@@ -6,8 +6,14 @@ public sealed record BenchmarkOptions(
     string Scenario, int DurationSeconds, int WarmupSeconds, int Concurrency, int RawSingleTickets, int RawBatchedTickets, int BatchSize, Uri? Hub,
     int Reloads, IReadOnlyList<double> LagRates, IReadOnlyDictionary<string, string> HubSettings, bool Help)
 {
+    /// <summary>The reports scenario's store: <c>sqlite</c> or <c>postgresql</c> (a database of its own on the tests' server).</summary>
+    public string Provider { get; init; } = "sqlite";
+
+    /// <summary>How many tickets the reports scenario seeds.</summary>
+    public int Tickets { get; init; } = 1_000_000;
+
     public const string Usage = """
-        Usage: dotnet run -c Release --project tests/HelpDesk.Benchmarks -- [--scenario creates|plugins|alerts|sla|email|context] [options]
+        Usage: dotnet run -c Release --project tests/HelpDesk.Benchmarks -- [--scenario creates|plugins|alerts|sla|email|context|reports] [options]
 
         --scenario creates (default)  HTTP ticket creates on a child hub, beside the raw SQLite ceiling
           --duration 20 --warmup 5 --concurrency 64 --raw-single 2000 --raw-batched 20000 --batch 32
@@ -30,6 +36,9 @@ public sealed record BenchmarkOptions(
         --scenario context            customer context for 10,000 tickets from 1,000 customers in an in-process silo,
                                       the crm and erp connectors against fake HubSpot and Odoo: cache hit ratio,
                                       lookup latency from the cache and from the providers
+        --scenario reports            every KPI endpoint on a child hub over a seeded store (p50, p95 against 500 ms),
+                                      report lag of a new ticket, report facts filled in from events for older tickets
+          --provider sqlite|postgresql --tickets 1000000
         """;
 
     public static BenchmarkOptions Parse(string[] args)
@@ -43,6 +52,10 @@ public sealed record BenchmarkOptions(
         return new BenchmarkOptions(
             Text("--scenario") ?? "creates", Get("--duration", 20), Get("--warmup", 5), Get("--concurrency", 64),
             Get("--raw-single", 2_000), Get("--raw-batched", 20_000), Get("--batch", 32), Text("--hub") is { } hub ? new Uri(hub) : null,
-            Get("--reloads", 10), rates, settings, args.Contains("--help") || args.Contains("-h"));
+            Get("--reloads", 10), rates, settings, args.Contains("--help") || args.Contains("-h"))
+        {
+            Provider = Text("--provider") ?? "sqlite",
+            Tickets = Get("--tickets", 1_000_000),
+        };
     }
 }

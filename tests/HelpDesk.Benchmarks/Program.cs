@@ -16,6 +16,7 @@ return options.Scenario switch
     "sla" => await SlaScenario.RunAsync(options),
     "email" => await EmailScenario.RunAsync(options),
     "context" => await ContextScenario.RunAsync(options),
+    "reports" => await ReportsScenario.RunAsync(options),
     _ => Fail($"Unknown scenario '{options.Scenario}'.\n{BenchmarkOptions.Usage}"),
 };
 

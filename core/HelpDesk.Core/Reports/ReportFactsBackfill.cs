@@ -6,19 +6,17 @@ using Microsoft.Extensions.Logging;
 namespace HelpDesk.Core.Reports;
 
 /// <summary>
-/// Gives the tickets written before the report facts existed their facts, by replaying each one's events. Each update
-/// names the version it was computed at, so a ticket that changed meanwhile (the projection wrote its facts) is left
-/// alone, and several nodes doing it at once, or a restart halfway, do no harm.
+/// Gives the tickets written before the report facts existed their row, by replaying each one's events. The upsert
+/// keeps the newest version, so a ticket that changed meanwhile (the projection wrote its facts) is left alone, and
+/// several nodes doing it at once, or a restart halfway, do no harm.
 /// </summary>
 public sealed class ReportFactsBackfill(Database database, ITicketEventStore events, ILogger<ReportFactsBackfill> logger) : BackgroundService
 {
     private const int BatchSize = 500;
 
-    private const string Missing = "SELECT number FROM tickets WHERE agent_reply_count IS NULL AND number > @after ORDER BY number LIMIT @batch";
-
-    private static readonly string Fill = $"""
-        UPDATE tickets SET ({TicketReportFacts.Columns}) = ({TicketReportFacts.Parameters})
-        WHERE number = @number AND version = @version AND agent_reply_count IS NULL
+    private const string Missing = """
+        SELECT t.number FROM tickets t WHERE t.number > @after AND NOT EXISTS (SELECT 1 FROM report_facts f WHERE f.number = t.number)
+        ORDER BY t.number LIMIT @batch
         """;
 
     /// <summary>Fills every ticket missing its facts; returns how many it filled.</summary>
@@ -41,8 +39,7 @@ public sealed class ReportFactsBackfill(Database database, ITicketEventStore eve
                     ticket.Apply(stored.Event);
                 }
 
-                filled += await database.ExecuteAsync(
-                    Fill, c => c.WithReportFacts(ticket).With("@number", number).With("@version", ticket.Version), cancellationToken);
+                filled += await database.ExecuteAsync(TicketReportFacts.Upsert, c => c.WithReportFacts(ticket), cancellationToken);
             }
 
             after = numbers[^1];

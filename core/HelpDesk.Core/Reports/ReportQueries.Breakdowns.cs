@@ -13,7 +13,7 @@ public sealed partial class ReportQueries
                  WHEN @to - t.created_at < {30 * Day} THEN 3 ELSE 4 END
             """;
         var rows = await database.QueryAsync(
-            $"SELECT {bucket} AS b, COUNT(*) FROM tickets t WHERE t.created_at < @to AND (t.solved_at IS NULL OR t.solved_at >= @to) GROUP BY 1 ORDER BY 1",
+            $"SELECT {bucket} AS b, COUNT(*) FROM report_facts t WHERE t.created_at < @to AND (t.solved_at IS NULL OR t.solved_at >= @to) GROUP BY 1 ORDER BY 1",
             command => command.With("@to", to),
             reader => (Bucket: reader.GetInt32(0), Count: reader.GetInt64(1)),
             cancellationToken);
@@ -49,12 +49,11 @@ public sealed partial class ReportQueries
 
     private async Task<KpiReport> AgentsAsync(Kpi kpi, ReportQuery query, CancellationToken cancellationToken)
     {
-        var rated = "t.satisfaction IS NOT NULL AND t.rated_solved_version = t.solved_version";
         var sql = $"""
             WITH x AS (
                 SELECT COALESCE(t.assignee, '') AS k, t.first_agent_reply_at - t.created_at AS ms,
-                    CASE WHEN {rated} THEN 1 ELSE 0 END AS rated, CASE WHEN {rated} AND t.satisfaction = 'good' THEN 1 ELSE 0 END AS good
-                FROM tickets t WHERE t.solved_at >= @from AND t.solved_at < @to),
+                    CASE WHEN t.rating IS NOT NULL THEN 1 ELSE 0 END AS rated, CASE WHEN t.rating = 'good' THEN 1 ELSE 0 END AS good
+                FROM report_facts t WHERE t.solved_at >= @from AND t.solved_at < @to),
             w AS (
                 SELECT k, ms, rated, good, COUNT(ms) OVER (PARTITION BY k) AS m,
                     ROW_NUMBER() OVER (PARTITION BY k ORDER BY CASE WHEN ms IS NULL THEN 1 ELSE 0 END, ms) AS rn

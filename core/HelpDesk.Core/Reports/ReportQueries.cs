@@ -5,8 +5,8 @@ using HelpDesk.Domain.Sla;
 namespace HelpDesk.Core.Reports;
 
 /// <summary>
-/// KPIs computed in SQL on the projection (and, for reopens, the event log), the same statements on SQLite and
-/// PostgreSQL: counts and nearest-rank percentiles with window functions, hours and days in the report's time zone
+/// KPIs computed in SQL on the projection's narrow report facts (and, for escalations, the event log), the same
+/// statements on SQLite and PostgreSQL: counts and nearest-rank percentiles with window functions, hours and days in the report's time zone
 /// through <see cref="ZoneOffsets"/>. Never a grain.
 /// </summary>
 public sealed partial class ReportQueries(Database database)
@@ -36,7 +36,7 @@ public sealed partial class ReportQueries(Database database)
     {
         var key = KeyOf(query, time);
         var rows = await database.QueryAsync(
-            $"SELECT {key} AS k, COUNT(*) FROM tickets t WHERE {time} >= @from AND {time} < @to GROUP BY 1 ORDER BY 1",
+            $"SELECT {key} AS k, COUNT(*) FROM report_facts t WHERE {time} >= @from AND {time} < @to GROUP BY 1 ORDER BY 1",
             command => Bind(command, query),
             reader => (Key: reader.GetValue(0), Count: reader.GetInt64(1)),
             cancellationToken);
@@ -49,7 +49,7 @@ public sealed partial class ReportQueries(Database database)
         var key = KeyOf(query, time);
         var sql = $"""
             WITH d AS (
-                SELECT {key} AS k, {duration} AS ms FROM tickets t
+                SELECT {key} AS k, {duration} AS ms FROM report_facts t
                 WHERE {time} >= @from AND {time} < @to AND {duration} IS NOT NULL),
             r AS (SELECT k, ms, ROW_NUMBER() OVER (PARTITION BY k ORDER BY ms) AS rn, COUNT(*) OVER (PARTITION BY k) AS n FROM d)
             SELECT k, MAX(n), MAX(CASE WHEN rn = (n + 1) / 2 THEN ms END), MAX(CASE WHEN rn = (9 * n + 9) / 10 THEN ms END)
@@ -65,14 +65,13 @@ public sealed partial class ReportQueries(Database database)
     private async Task<KpiReport> SatisfactionAsync(Kpi kpi, ReportQuery query, CancellationToken cancellationToken)
     {
         var key = KeyOf(query, "t.solved_at");
-        var rated = "t.satisfaction IS NOT NULL AND t.rated_solved_version = t.solved_version";
         var sql = $"""
             SELECT {key} AS k, COUNT(*),
-                SUM(CASE WHEN {rated} THEN 1 ELSE 0 END),
-                SUM(CASE WHEN {rated} AND t.satisfaction = 'good' THEN 1 ELSE 0 END),
-                SUM(CASE WHEN {rated} AND t.satisfaction = 'neutral' THEN 1 ELSE 0 END),
-                SUM(CASE WHEN {rated} AND t.satisfaction = 'bad' THEN 1 ELSE 0 END)
-            FROM tickets t WHERE t.solved_at >= @from AND t.solved_at < @to GROUP BY 1 ORDER BY 1
+                SUM(CASE WHEN t.rating IS NOT NULL THEN 1 ELSE 0 END),
+                SUM(CASE WHEN t.rating = 'good' THEN 1 ELSE 0 END),
+                SUM(CASE WHEN t.rating = 'neutral' THEN 1 ELSE 0 END),
+                SUM(CASE WHEN t.rating = 'bad' THEN 1 ELSE 0 END)
+            FROM report_facts t WHERE t.solved_at >= @from AND t.solved_at < @to GROUP BY 1 ORDER BY 1
             """;
         var rows = await database.QueryAsync(
             sql, command => Bind(command, query),
@@ -87,7 +86,7 @@ public sealed partial class ReportQueries(Database database)
         var key = KeyOf(query, "t.solved_at");
         var sql = $"""
             SELECT {key} AS k, COUNT(*), SUM(CASE WHEN t.reopen_count > 0 THEN 1 ELSE 0 END)
-            FROM tickets t WHERE t.solved_at >= @from AND t.solved_at < @to GROUP BY 1 ORDER BY 1
+            FROM report_facts t WHERE t.solved_at >= @from AND t.solved_at < @to GROUP BY 1 ORDER BY 1
             """;
         var rows = await database.QueryAsync(
             sql, command => Bind(command, query),
@@ -101,7 +100,7 @@ public sealed partial class ReportQueries(Database database)
         var key = KeyOf(query, "t.solved_at");
         var sql = $"""
             SELECT {key} AS k, COUNT(*), SUM(CASE WHEN t.agent_reply_count = 1 AND t.reopen_count = 0 THEN 1 ELSE 0 END)
-            FROM tickets t WHERE t.solved_at >= @from AND t.solved_at < @to GROUP BY 1 ORDER BY 1
+            FROM report_facts t WHERE t.solved_at >= @from AND t.solved_at < @to GROUP BY 1 ORDER BY 1
             """;
         var rows = await database.QueryAsync(
             sql, command => Bind(command, query),
@@ -114,7 +113,7 @@ public sealed partial class ReportQueries(Database database)
     {
         var key = KeyOf(query, "t.created_at");
         var rows = await database.QueryAsync(
-            $"SELECT {key} AS k, COUNT(*), SUM(CASE WHEN t.channel = 'monitoring' THEN 1 ELSE 0 END) FROM tickets t WHERE t.created_at >= @from AND t.created_at < @to GROUP BY 1 ORDER BY 1",
+            $"SELECT {key} AS k, COUNT(*), SUM(CASE WHEN t.channel = 'monitoring' THEN 1 ELSE 0 END) FROM report_facts t WHERE t.created_at >= @from AND t.created_at < @to GROUP BY 1 ORDER BY 1",
             command => Bind(command, query),
             reader => (Key: reader.GetValue(0), Tickets: reader.GetInt64(1), Proactive: reader.GetInt64(2)),
             cancellationToken);
@@ -127,7 +126,7 @@ public sealed partial class ReportQueries(Database database)
         var sums = string.Join(", ", Enum.GetValues<SlaTargetKind>().Select(TicketReportFacts.Bit).Select(bit =>
             $"SUM(CASE WHEN (t.sla_targets & {bit}) <> 0 THEN 1 ELSE 0 END), SUM(CASE WHEN (t.sla_targets & t.sla_breaches & {bit}) <> 0 THEN 1 ELSE 0 END)"));
         var rows = await database.QueryAsync(
-            $"SELECT {key} AS k, {sums} FROM tickets t WHERE t.created_at >= @from AND t.created_at < @to GROUP BY 1 ORDER BY 1",
+            $"SELECT {key} AS k, {sums} FROM report_facts t WHERE t.created_at >= @from AND t.created_at < @to GROUP BY 1 ORDER BY 1",
             command => Bind(command, query),
             reader => (Key: reader.GetValue(0), Counts: Enumerable.Range(1, 6).Select(i => reader.IsDBNull(i) ? 0 : reader.GetInt64(i)).ToArray()),
             cancellationToken);

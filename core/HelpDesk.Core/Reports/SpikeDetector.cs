@@ -75,14 +75,14 @@ public sealed class SpikeDetector(
 
     private async Task<Dictionary<string, long>> CountsAsync(string column, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
         (await database.QueryAsync(
-            $"SELECT t.{column}, COUNT(*) FROM tickets t WHERE t.created_at >= @from AND t.created_at < @to AND t.{column} IS NOT NULL GROUP BY t.{column}",
+            $"SELECT t.{column}, COUNT(*) FROM report_facts t WHERE t.created_at >= @from AND t.created_at < @to AND t.{column} IS NOT NULL GROUP BY t.{column}",
             command => command.With("@from", UnixTime.ToMs(from)).With("@to", UnixTime.ToMs(to)),
             reader => (Key: reader.GetString(0), Count: reader.GetInt64(1)),
             cancellationToken)).ToDictionary(r => r.Key, r => r.Count, StringComparer.Ordinal);
 
     private Task<IReadOnlyList<long>> SamplesAsync(string column, string key, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
         database.QueryAsync(
-            $"SELECT t.number FROM tickets t WHERE t.created_at >= @from AND t.created_at < @to AND t.{column} = @key ORDER BY t.created_at DESC, t.number DESC LIMIT 10",
+            $"SELECT t.number FROM report_facts t WHERE t.created_at >= @from AND t.created_at < @to AND t.{column} = @key ORDER BY t.created_at DESC, t.number DESC LIMIT 10",
             command => command.With("@from", UnixTime.ToMs(from)).With("@to", UnixTime.ToMs(to)).With("@key", key),
             reader => reader.GetInt64(0),
             cancellationToken);

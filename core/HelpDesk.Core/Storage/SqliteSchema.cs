@@ -337,17 +337,38 @@ internal static class SqliteSchema
         CREATE INDEX ix_report_runs_schedule ON report_runs (schedule_id, due_at);
         """,
         """
-        -- What KPIs count per ticket, kept on its row by the projection (public agent replies, reopens, SLA targets had and
-        -- breached as bits: first response 1, next response 2, resolution 4; business time to first response and to solve), so
-        -- a report reads rows instead of each ticket's events. Null on rows written before: ReportFactsBackfill fills them.
-        ALTER TABLE tickets ADD COLUMN agent_reply_count INTEGER;
-        ALTER TABLE tickets ADD COLUMN reopen_count INTEGER;
-        ALTER TABLE tickets ADD COLUMN sla_targets INTEGER;
-        ALTER TABLE tickets ADD COLUMN sla_breaches INTEGER;
-        ALTER TABLE tickets ADD COLUMN first_response_business_ms INTEGER;
-        ALTER TABLE tickets ADD COLUMN resolution_business_ms INTEGER;
-        CREATE INDEX ix_tickets_facts_missing ON tickets (number) WHERE agent_reply_count IS NULL;
-        CREATE INDEX ix_tickets_solved ON tickets (solved_at) WHERE solved_at IS NOT NULL;
+        -- What reports read: one narrow row per ticket, kept by the projection with every change (a ticket's row is too wide
+        -- to scan by the million), with what KPIs count per ticket: public agent replies, reopens, SLA targets had and
+        -- breached as bits (first response 1, next response 2, resolution 4), business time to first response and to
+        -- solve, and the rating of the latest solve. Tickets from before it are filled in by ReportFactsBackfill.
+        CREATE TABLE report_facts (
+            number                     INTEGER PRIMARY KEY,
+            version                    INTEGER NOT NULL,
+            created_at                 INTEGER NOT NULL,
+            solved_at                  INTEGER,
+            first_agent_reply_at       INTEGER,
+            channel                    TEXT    NOT NULL,
+            type                       TEXT    NOT NULL,
+            category                   TEXT,
+            queue                      TEXT,
+            requester_language         TEXT,
+            requester_email            TEXT    NOT NULL,
+            organization               TEXT,
+            customer_region            TEXT,
+            assignee                   TEXT,
+            rating                     TEXT,
+            agent_reply_count          INTEGER NOT NULL,
+            reopen_count               INTEGER NOT NULL,
+            sla_targets                INTEGER NOT NULL,
+            sla_breaches               INTEGER NOT NULL,
+            first_response_business_ms INTEGER,
+            resolution_business_ms     INTEGER
+        );
+        CREATE INDEX ix_report_facts_created ON report_facts (created_at);
+        CREATE INDEX ix_report_facts_solved ON report_facts (solved_at) WHERE solved_at IS NOT NULL;
+        -- The escalations KPI reads these two kinds of event among millions.
+        CREATE INDEX ix_ticket_events_escalation_requested ON ticket_events (occurred_at) WHERE type = 'escalation-requested';
+        CREATE INDEX ix_ticket_events_escalated ON ticket_events (ticket) WHERE type = 'escalated';
         """,
     ];
 }

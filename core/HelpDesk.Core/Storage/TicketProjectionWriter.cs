@@ -8,20 +8,20 @@ using HelpDesk.Domain.Tickets;
 
 namespace HelpDesk.Core.Storage;
 
-/// <summary>Writes what one append changes in the query tables (tickets, texts, tags, links, its alert), inside the caller's transaction.</summary>
+/// <summary>Writes what one append changes in the query tables (tickets, texts, tags, links, its alert, its report facts), inside the caller's transaction.</summary>
 internal sealed class TicketProjectionWriter(PreparedCommands commands)
 {
-    private const string UpsertTicket = $"""
+    private const string UpsertTicket = """
         INSERT INTO tickets (number, version, subject, description, status, priority, impact, urgency, channel, type, category,
             requester_email, requester_name, requester_language, requester_time_zone, organization, assignee, queue, tags, fields,
             external_id, external_links, public_message_count, internal_note_count, created_at, updated_at, first_agent_reply_at,
             solved_at, closed_at, alerts, escalations, sla, sla_state, sla_due_at, sla_next_check, cc, solved_version, rated_solved_version, satisfaction,
-            customer, customer_tier, customer_segment, customer_region, meetings, {TicketReportFacts.Columns})
+            customer, customer_tier, customer_segment, customer_region, meetings)
         VALUES (@number, @version, @subject, @description, @status, @priority, @impact, @urgency, @channel, @type, @category,
             @requester_email, @requester_name, @requester_language, @requester_time_zone, @organization, @assignee, @queue, @tags,
             @fields, @external_id, @external_links, @public_message_count, @internal_note_count, @created_at, @updated_at,
             @first_agent_reply_at, @solved_at, @closed_at, @alerts, @escalations, @sla, @sla_state, @sla_due_at, @sla_next_check, @cc, @solved_version, @rated_solved_version, @satisfaction,
-            @customer, @customer_tier, @customer_segment, @customer_region, @meetings, {TicketReportFacts.Parameters})
+            @customer, @customer_tier, @customer_segment, @customer_region, @meetings)
         ON CONFLICT (number) DO UPDATE SET version = excluded.version, subject = excluded.subject, status = excluded.status,
             priority = excluded.priority, impact = excluded.impact, urgency = excluded.urgency, category = excluded.category,
             assignee = excluded.assignee, queue = excluded.queue, tags = excluded.tags, fields = excluded.fields,
@@ -32,7 +32,7 @@ internal sealed class TicketProjectionWriter(PreparedCommands commands)
             sla_due_at = excluded.sla_due_at, sla_next_check = excluded.sla_next_check, cc = excluded.cc,
             solved_version = excluded.solved_version, rated_solved_version = excluded.rated_solved_version, satisfaction = excluded.satisfaction,
             customer = excluded.customer, customer_tier = excluded.customer_tier, customer_segment = excluded.customer_segment,
-            customer_region = excluded.customer_region, meetings = excluded.meetings, {TicketReportFacts.Updates}
+            customer_region = excluded.customer_region, meetings = excluded.meetings
         """;
 
     private const string InsertText = """
@@ -87,6 +87,7 @@ internal sealed class TicketProjectionWriter(PreparedCommands commands)
         }
 
         await UpsertTicketRow(append.Result).ExecuteNonQueryAsync(cancellationToken);
+        await commands.Get(TicketReportFacts.Upsert).WithReportFacts(append.Result).ExecuteNonQueryAsync(cancellationToken);
         if (append.Events.Any(e => e is TicketOpened or TagsChanged))
         {
             await WriteTagsAsync(append.Result, cancellationToken);
@@ -130,7 +131,7 @@ internal sealed class TicketProjectionWriter(PreparedCommands commands)
     private DbCommand UpsertTicketRow(TicketState t)
     {
         var (slaState, dueAt, nextCheck) = TicketSlaRow.Summary(t, t.UpdatedAt);
-        return Bind(t).WithReportFacts(t).With("@sla", TicketSlaRow.Json(t)).With("@sla_state", slaState).With("@sla_due_at", dueAt).With("@sla_next_check", nextCheck);
+        return Bind(t).With("@sla", TicketSlaRow.Json(t)).With("@sla_state", slaState).With("@sla_due_at", dueAt).With("@sla_next_check", nextCheck);
     }
 
     private DbCommand Bind(TicketState t) => commands.Get(UpsertTicket)

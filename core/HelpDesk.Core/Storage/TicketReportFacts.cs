@@ -5,29 +5,40 @@ using HelpDesk.Domain.Tickets;
 namespace HelpDesk.Core.Storage;
 
 /// <summary>
-/// The per-ticket numbers KPIs read from the tickets row (contacts, reopens, SLA targets had and breached, business
-/// time to first response and to solve), written with every append so reports are as fresh as the ticket.
+/// A ticket's row in <c>report_facts</c>: what KPIs break down by and count per ticket (contacts, reopens, SLA targets
+/// had and breached, business time to first response and to solve), written with every append so reports are as fresh
+/// as the ticket. The upsert keeps the newest version, so writing a ticket's facts again (a backfill racing an append)
+/// never goes back.
 /// </summary>
 internal static class TicketReportFacts
 {
-    public const string Columns = "agent_reply_count, reopen_count, sla_targets, sla_breaches, first_response_business_ms, resolution_business_ms";
+    private static readonly string[] Columns =
+    [
+        "number", "version", "created_at", "solved_at", "first_agent_reply_at", "channel", "type", "category", "queue", "requester_language",
+        "requester_email", "organization", "customer_region", "assignee", "rating", "agent_reply_count", "reopen_count", "sla_targets",
+        "sla_breaches", "first_response_business_ms", "resolution_business_ms",
+    ];
 
-    public const string Parameters = "@agent_reply_count, @reopen_count, @sla_targets, @sla_breaches, @first_response_business_ms, @resolution_business_ms";
-
-    public const string Updates = """
-        agent_reply_count = excluded.agent_reply_count, reopen_count = excluded.reopen_count, sla_targets = excluded.sla_targets,
-        sla_breaches = excluded.sla_breaches, first_response_business_ms = excluded.first_response_business_ms,
-        resolution_business_ms = excluded.resolution_business_ms
+    public static readonly string Upsert = $"""
+        INSERT INTO report_facts ({string.Join(", ", Columns)}) VALUES ({string.Join(", ", Columns.Select(c => "@" + c))})
+        ON CONFLICT (number) DO UPDATE SET {string.Join(", ", Columns.Skip(1).Select(c => $"{c} = excluded.{c}"))}
+        WHERE excluded.version > report_facts.version
         """;
 
     /// <summary>A target kind's bit in <c>sla_targets</c> and <c>sla_breaches</c>: first response 1, next response 2, resolution 4.</summary>
     public static int Bit(SlaTargetKind kind) => 1 << (int)kind;
 
-    public static DbCommand WithReportFacts(this DbCommand command, TicketState ticket) => command
-        .With("@agent_reply_count", ticket.AgentReplyCount).With("@reopen_count", ticket.ReopenCount)
-        .With("@sla_targets", ticket.SlaTargetsEverApplied.Sum(Bit)).With("@sla_breaches", ticket.SlaTargetsEverBreached.Sum(Bit))
-        .With("@first_response_business_ms", BusinessMs(ticket, SlaTargetKind.FirstResponse, ticket.FirstAgentReplyAt))
-        .With("@resolution_business_ms", BusinessMs(ticket, SlaTargetKind.Resolution, ticket.SolvedAt));
+    public static DbCommand WithReportFacts(this DbCommand command, TicketState t) => command
+        .With("@number", t.Number).With("@version", t.Version).With("@created_at", UnixTime.ToMs(t.CreatedAt))
+        .With("@solved_at", UnixTime.ToMs(t.SolvedAt)).With("@first_agent_reply_at", UnixTime.ToMs(t.FirstAgentReplyAt))
+        .With("@channel", Names.Of(t.Channel)).With("@type", Names.Of(t.Type)).With("@category", t.Category).With("@queue", t.Queue)
+        .With("@requester_language", t.Requester!.Language).With("@requester_email", t.Requester.Email).With("@organization", t.Requester.Organization)
+        .With("@customer_region", t.Customer?.Region?.ToLowerInvariant()).With("@assignee", t.Assignee)
+        .With("@rating", t.Satisfaction is { } rating && t.RatedSolvedVersion == t.SolvedVersion ? Names.Of(rating) : null)
+        .With("@agent_reply_count", t.AgentReplyCount).With("@reopen_count", t.ReopenCount)
+        .With("@sla_targets", t.SlaTargetsEverApplied.Sum(Bit)).With("@sla_breaches", t.SlaTargetsEverBreached.Sum(Bit))
+        .With("@first_response_business_ms", BusinessMs(t, SlaTargetKind.FirstResponse, t.FirstAgentReplyAt))
+        .With("@resolution_business_ms", BusinessMs(t, SlaTargetKind.Resolution, t.SolvedAt));
 
     // Business time is the working time on the calendar of the ticket's own target of that kind (pauses included, as
     // the customer waited through them); a ticket whose policy has no such target has no business time for it.

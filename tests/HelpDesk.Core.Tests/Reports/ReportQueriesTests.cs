@@ -167,7 +167,7 @@ public abstract class ReportQueriesTests(ReportDataFixture data)
         var spanning = data.Generated.Where(t => t.CreatedAt < change && t.SolvedAt > change).ToDictionary(t => t.Number);
 
         var stored = await data.Database!.QueryAsync(
-            $"SELECT number, resolution_business_ms FROM tickets WHERE created_at < {change.ToUnixTimeMilliseconds()} AND solved_at > {change.ToUnixTimeMilliseconds()}",
+            $"SELECT number, resolution_business_ms FROM report_facts WHERE created_at < {change.ToUnixTimeMilliseconds()} AND solved_at > {change.ToUnixTimeMilliseconds()}",
             _ => { }, r => (Number: r.GetInt64(0), Ms: r.GetInt64(1)), Token);
 
         Assert.True(spanning.Count > 500, $"Only {spanning.Count} tickets are open over the change.");

@@ -1,0 +1,156 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using HelpDesk.Core.EventFeed;
+using HelpDesk.Core.Reports;
+using HelpDesk.Core.Storage;
+using HelpDesk.TestSupport;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace HelpDesk.Benchmarks;
+
+/// <summary>
+/// Every KPI endpoint over a large store (default 1,000,000 tickets, about five events each, over 90 days) on SQLite
+/// or PostgreSQL, through a child hub's HTTP API: p50 and p95 per KPI for the last 30 days, whole and broken down by
+/// channel, against the 500 ms target; then how long a new ticket takes to show in a report, and how fast tickets
+/// written before the report facts existed get them.
+/// </summary>
+public static class ReportsScenario
+{
+    private const int TimedRequests = 10;
+    private static readonly TimeSpan Target = TimeSpan.FromMilliseconds(500);
+
+    public static async Task<int> RunAsync(BenchmarkOptions options)
+    {
+        var directory = Directory.CreateTempSubdirectory("helpdesk-bench-reports-").FullName;
+        PostgresServer.TestDatabase? postgres = null;
+        try
+        {
+            var settings = new Dictionary<string, string>(options.HubSettings) { ["HELPDESK__DATADIRECTORY"] = directory };
+            Database database;
+            if (options.Provider == "postgresql")
+            {
+                postgres = await PostgresServer.CreateDatabaseAsync();
+                database = new PostgreSqlDatabase(postgres.ConnectionString);
+                settings["HELPDESK__STORAGE__PROVIDER"] = "PostgreSql";
+                settings["HELPDESK__STORAGE__CONNECTIONSTRING"] = postgres.ConnectionString;
+            }
+            else
+            {
+                database = SqliteDatabase.InDirectory(directory);
+            }
+
+            await using (database)
+            {
+                var end = DateTimeOffset.UtcNow;
+                var seeding = Stopwatch.StartNew();
+                var events = await ReportsData.SeedAsync(database, options.Tickets, end);
+                Console.WriteLine($"{options.Provider}: seeded {options.Tickets:N0} tickets, {events:N0} events over 90 days in {seeding.Elapsed.TotalSeconds:0} s");
+
+                // The feed's subscribers start after the seeded history, as on a hub that has been running all along.
+                var checkpoints = new SubscriberCheckpoints(database, TimeProvider.System);
+                foreach (var subscriber in new[] { "sla", "rules", "routing", "escalations", "notifications", "customer-context" })
+                {
+                    await checkpoints.StartAtEndOfLogAsync(subscriber, CancellationToken.None);
+                }
+
+                var missed = 0;
+                await using (var hub = await ChildHub.StartAsync(settings))
+                {
+                    using var client = new HttpClient { BaseAddress = hub.Address, Timeout = TimeSpan.FromMinutes(2) };
+                    client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ChildHub.AdminKey);
+                    missed += await TimeEndpointsAsync(client, end);
+                    await ReportLagAsync(client);
+                }
+
+                await TimeBackfillAsync(database, Math.Min(100_000, options.Tickets));
+                return missed == 0 ? 0 : 1;
+            }
+        }
+        finally
+        {
+            if (postgres is not null)
+            {
+                await postgres.DisposeAsync();
+            }
+
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static async Task<int> TimeEndpointsAsync(HttpClient client, DateTimeOffset end)
+    {
+        var range = $"from={Uri.EscapeDataString(end.AddDays(-30).ToString("O", CultureInfo.InvariantCulture))}&to={Uri.EscapeDataString(end.ToString("O", CultureInfo.InvariantCulture))}";
+        var missed = 0;
+        Console.WriteLine($"{"KPI (last 30 days)",-44} {"p50 ms",8} {"p95 ms",8}");
+        foreach (var kpi in Kpi.All)
+        {
+            foreach (var groupBy in kpi.FixedBreakdown is null ? new[] { "", "&groupBy=channel" } : [""])
+            {
+                var path = $"/api/v1/reports/{kpi.Name}?{range}{groupBy}";
+                var timings = new List<double>();
+                for (var i = 0; i <= TimedRequests; i++)
+                {
+                    var clock = Stopwatch.StartNew();
+                    using var response = await client.GetAsync(path);
+                    await response.Content.ReadAsByteArrayAsync();
+                    response.EnsureSuccessStatusCode();
+                    if (i > 0)
+                    {
+                        timings.Add(clock.Elapsed.TotalMilliseconds);
+                    }
+                }
+
+                timings.Sort();
+                var p95 = Percentiles.Of(timings, 95);
+                var over = p95 >= Target.TotalMilliseconds;
+                missed += over ? 1 : 0;
+                Console.WriteLine($"{kpi.Name + (groupBy.Length > 0 ? " by channel" : ""),-44} {Percentiles.Of(timings, 50),8:0} {p95,8:0}{(over ? "  over the 500 ms target" : "")}");
+            }
+        }
+
+        return missed;
+    }
+
+    /// <summary>From a ticket's creation answered to the volume report counting it, for 20 tickets one after another.</summary>
+    private static async Task ReportLagAsync(HttpClient client)
+    {
+        var lags = new List<double>();
+        for (var i = 0; i < 20; i++)
+        {
+            var from = DateTimeOffset.UtcNow.AddSeconds(-1);
+            var path = $"/api/v1/reports/volume?from={Uri.EscapeDataString(from.ToString("O", CultureInfo.InvariantCulture))}&to={Uri.EscapeDataString(from.AddHours(1).ToString("O", CultureInfo.InvariantCulture))}";
+            var before = await CountAsync(client, path);
+            using var created = await client.PostAsJsonAsync("/api/v1/tickets", new { subject = "Lag probe", description = "Counted?", requester = new { email = $"probe{i}@example.com" } });
+            created.EnsureSuccessStatusCode();
+            var clock = Stopwatch.StartNew();
+            while (await CountAsync(client, path) <= before)
+            {
+                await Task.Delay(1);
+            }
+
+            lags.Add(clock.Elapsed.TotalMilliseconds);
+        }
+
+        lags.Sort();
+        Console.WriteLine($"report lag, ticket created → counted by volume: p50 {Percentiles.Of(lags, 50):0.0} ms, max {lags[^1]:0.0} ms (each includes one report request)");
+    }
+
+    private static async Task<long> CountAsync(HttpClient client, string path)
+    {
+        using var document = JsonDocument.Parse(await client.GetStringAsync(path));
+        return (long)document.RootElement.GetProperty("rows").EnumerateArray().Sum(row => row.GetProperty("values").GetProperty("tickets").GetDouble());
+    }
+
+    private static async Task TimeBackfillAsync(Database database, int tickets)
+    {
+        await database.ExecuteAsync($"DELETE FROM report_facts WHERE number <= {tickets}", _ => { }, CancellationToken.None);
+        await using var writer = new TicketEventWriter(database, Microsoft.Extensions.Options.Options.Create(new StorageOptions()), NullLogger<TicketEventWriter>.Instance);
+        var backfill = new ReportFactsBackfill(database, new SqlTicketEventStore(database, writer), NullLogger<ReportFactsBackfill>.Instance);
+        var clock = Stopwatch.StartNew();
+        var filled = await backfill.FillAsync(CancellationToken.None);
+        Console.WriteLine($"report facts filled in from the events for {filled:N0} older tickets in {clock.Elapsed.TotalSeconds:0.0} s ({filled / clock.Elapsed.TotalSeconds:N0} tickets/s)");
+    }
+}

@@ -76,5 +76,30 @@ public sealed class SmtpChannelTests
         Assert.Single(await MailServer.WaitForInboxAsync(customer, 2, TimeSpan.FromSeconds(3)));
     }
 
+    [Fact]
+    public async Task A_report_about_no_ticket_handed_over_twice_arrives_once_untagged_with_its_csv()
+    {
+        await MailServer.RequireAsync();
+        var lead = MailServer.NewAddress("lead", "example.test");
+        await using var harness = EmailHarness.For(EmailHarness.Smtp());
+        var report = new OutboundMessage("<hd.report.r2.once@helpdesk>", 0, [new MessageRecipient(lead)], "Report: Weekly summary", "volume: 2")
+        {
+            HtmlBody = "<p><img src=\"cid:chart0.r2@helpdesk\"></p>",
+            Attachments =
+            [
+                new OutboundAttachment("chart-0.png", "image/png", new byte[] { 0x89, 0x50, 0x4E, 0x47 }) { ContentId = "chart0.r2@helpdesk" },
+                new OutboundAttachment("report-r2.csv", "text/csv", "kpi,groupBy,key,column,value\n"u8.ToArray()),
+            ],
+        };
+
+        await Channel(harness).SendAsync(report, default);
+        await Channel(harness).SendAsync(report, default);
+
+        var received = Assert.Single(await MailServer.WaitForInboxAsync(lead, 2, TimeSpan.FromSeconds(3)));
+        Assert.Equal("Report: Weekly summary", received.Subject);
+        Assert.Equal("chart0.r2@helpdesk", Assert.Single(received.BodyParts.OfType<MimePart>(), p => p.ContentId is not null).ContentId);
+        Assert.Equal("report-r2.csv", Assert.Single(received.Attachments.OfType<MimePart>()).FileName);
+    }
+
     private static IOutboundChannel Channel(PluginHarness<Hosting.EmailPlugin> harness) => harness.Services.GetRequiredService<IOutboundChannel>();
 }

@@ -178,6 +178,10 @@ public static class HelpDeskCoreExtensions
         services.AddTransient<Reports.ScheduledReportJob>();
         services.AddSingleton<Reports.ReportScheduling>();
         services.AddHostedService(sp => sp.GetRequiredService<Reports.ReportScheduling>());
+        var delivery = configuration.GetSection($"{HelpDeskOptions.Section}:Reports:Delivery");
+        services.AddOptions<Reports.ReportDeliveryOptions>().Bind(delivery);
+        services.AddSingleton<Reports.ReportDeliveries>();
+        services.AddRepeatingJob<Reports.ReportMailer>(Reports.ReportMailer.Key, delivery.GetValue<TimeSpan?>(nameof(Reports.ReportDeliveryOptions.CheckInterval)) ?? new Reports.ReportDeliveryOptions().CheckInterval);
     }
 
     /// <summary>A Quartz job every <paramref name="interval"/>, first one interval after start (nothing is due at boot).</summary>

@@ -6,13 +6,20 @@ using Scriban.Runtime;
 
 namespace HelpDesk.Core.Reports;
 
-/// <summary>A run's report: HTML per language, the data as CSV, and a PNG chart per KPI.</summary>
-public sealed record RenderedReport(IReadOnlyDictionary<string, string> Html, string Csv, IReadOnlyList<byte[]> Charts);
+/// <summary>A run's report: HTML per language (for the archive), the mail per language, the data as CSV, and a PNG chart per KPI.</summary>
+public sealed record RenderedReport(IReadOnlyDictionary<string, string> Html, string Csv, IReadOnlyList<byte[]> Charts)
+{
+    public IReadOnlyDictionary<string, ReportMail> Mail { get; init; } = new Dictionary<string, ReportMail>();
+}
+
+/// <summary>What a recipient of one language is mailed: the same page showing the charts by <c>cid:</c>, and a text version.</summary>
+public sealed record ReportMail(string Subject, string Html, string Text);
 
 /// <summary>
 /// Renders a scheduled report: a Scriban page per recipient language (headings in that language, numbers and dates in
-/// its culture, times in the schedule's zone), a bar chart per KPI with ScottPlot, and every value as CSV in long form
-/// (<c>kpi,key,column,value</c>) so it reads back into the same numbers.
+/// its culture, times in the schedule's zone) twice, for the archive (charts by URL) and for mail (charts by
+/// <c>cid:</c>, with a subject and a text version), a bar chart per KPI with ScottPlot, and every value as CSV in long
+/// form (<c>kpi,key,column,value</c>) so it reads back into the same numbers.
 /// </summary>
 public static class ReportRenderer
 {
@@ -51,20 +58,61 @@ public static class ReportRenderer
         </body></html>
         """);
 
-    /// <param name="chartUrl">Where the page links chart <c>n</c> (the archive's address for it).</param>
-    public static RenderedReport Render(ReportSchedule schedule, (DateTimeOffset From, DateTimeOffset To) period, IReadOnlyList<KpiReport> reports, Func<int, string> chartUrl)
+    // For mail clients that show no HTML: the same numbers, a line per row.
+    private static readonly Template Text = Template.Parse("""
+        {{ heading }}: {{ title }}
+        {{ period_label }}: {{ period }}
+        {{~ for kpi in kpis }}
+
+        {{ kpi.name }} ({{ kpi.columns | array.join ", " }})
+        {{~ for row in kpi.rows }}
+        - {{ row.key }}: {{ row.values | array.join ", " }}
+        {{~ end ~}}
+        {{~ end }}
+
+        """);
+
+    /// <summary>The key a recipient's page and mail are kept under: their language, English when they have none.</summary>
+    public static string LanguageOf(ReportRecipient recipient) => recipient.Language ?? LanguageFallback.Default;
+
+    /// <param name="runId">The run's id, which the chart links (<see cref="ReportRunLinks"/>) name.</param>
+    public static RenderedReport Render(ReportSchedule schedule, (DateTimeOffset From, DateTimeOffset To) period, IReadOnlyList<KpiReport> reports, string runId)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(schedule.TimeZone);
-        var languages = schedule.Recipients.Select(r => r.Language ?? LanguageFallback.Default).Distinct(StringComparer.OrdinalIgnoreCase);
-        var html = languages.ToDictionary(language => language, language => Html(schedule, period, reports, zone, language, chartUrl), StringComparer.OrdinalIgnoreCase);
-        return new RenderedReport(html, Csv(reports), [.. reports.Select(Chart)]);
+        var languages = schedule.Recipients.Select(LanguageOf).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var html = languages.ToDictionary(
+            language => language, language => Render(Page, Model(schedule, period, reports, zone, language, n => ReportRunLinks.ChartUrl(runId, n))), StringComparer.OrdinalIgnoreCase);
+        var mail = languages.ToDictionary(language => language, language => Mail(schedule, period, reports, zone, language, runId), StringComparer.OrdinalIgnoreCase);
+        return new RenderedReport(html, Csv(reports), [.. reports.Select(Chart)]) { Mail = mail };
     }
 
-    private static string Html(ReportSchedule schedule, (DateTimeOffset From, DateTimeOffset To) period, IReadOnlyList<KpiReport> reports, TimeZoneInfo zone, string language, Func<int, string> chartUrl)
+    private static ReportMail Mail(ReportSchedule schedule, (DateTimeOffset From, DateTimeOffset To) period, IReadOnlyList<KpiReport> reports, TimeZoneInfo zone, string language, string runId)
+    {
+        var model = Model(schedule, period, reports, zone, language, n => $"cid:{ReportRunLinks.ChartContentId(runId, n)}");
+
+        // The period's days as its readers count them: [from, to) in local days, so the last day is the one before `to`.
+        var culture = Culture(language);
+        var (first, last) = (Day(period.From, zone, culture), Day(period.To.AddTicks(-1), zone, culture));
+        var subject = $"{HeadingsFor(language).Report}: {schedule.Name} ({(first == last ? first : $"{first} – {last}")})";
+        return new ReportMail(subject, Render(Page, model), Render(Text, model));
+    }
+
+    private static string Render(Template template, ScriptObject model)
+    {
+        var context = new TemplateContext { LoopLimit = 100_000, StrictVariables = true, EnableRelaxedMemberAccess = false };
+        context.PushGlobal(model);
+        return template.Render(context);
+    }
+
+    private static (string Report, string Period, string Chart) HeadingsFor(string language) =>
+        LanguageFallback.For(language).Select(l => Headings.GetValueOrDefault(l)).First(h => h.Report is not null);
+
+    private static ScriptObject Model(
+        ReportSchedule schedule, (DateTimeOffset From, DateTimeOffset To) period, IReadOnlyList<KpiReport> reports, TimeZoneInfo zone, string language, Func<int, string> chart)
     {
         var culture = Culture(language);
-        var headings = LanguageFallback.For(language).Select(l => Headings.GetValueOrDefault(l)).First(h => h.Report is not null);
-        var model = new ScriptObject
+        var headings = HeadingsFor(language);
+        return new ScriptObject
         {
             ["language"] = language,
             ["title"] = schedule.Name,
@@ -79,7 +127,7 @@ public static class ReportRenderer
                 ["name"] = report.Kpi.Name,
                 ["definition"] = report.Kpi.Definition,
                 ["columns"] = report.Kpi.Columns,
-                ["chart"] = chartUrl(i),
+                ["chart"] = chart(i),
                 ["rows"] = report.Rows.Select(row => new ScriptObject
                 {
                     ["key"] = row.Key,
@@ -87,9 +135,6 @@ public static class ReportRenderer
                 }).ToList(),
             }).ToList(),
         };
-        var context = new TemplateContext { LoopLimit = 100_000, StrictVariables = true, EnableRelaxedMemberAccess = false };
-        context.PushGlobal(model);
-        return Page.Render(context);
     }
 
     private static string Csv(IReadOnlyList<KpiReport> reports)
@@ -129,6 +174,9 @@ public static class ReportRenderer
 
     private static string Local(DateTimeOffset at, TimeZoneInfo zone, CultureInfo culture) =>
         TimeZoneInfo.ConvertTime(at, zone).ToString("g", culture);
+
+    private static string Day(DateTimeOffset at, TimeZoneInfo zone, CultureInfo culture) =>
+        TimeZoneInfo.ConvertTime(at, zone).ToString("d", culture);
 
     private static CultureInfo Culture(string language)
     {

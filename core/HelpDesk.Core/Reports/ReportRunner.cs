@@ -5,7 +5,8 @@ using Microsoft.Extensions.Logging;
 namespace HelpDesk.Core.Reports;
 
 /// <summary>Makes one run of a schedule for one due time, on whichever node claims it first; the others do nothing.</summary>
-public sealed class ReportRunner(ReportSchedules schedules, ReportRuns runs, ReportQueries queries, ILogger<ReportRunner> logger)
+/// <remarks>Its mail goes out afterwards, from <see cref="ReportMailer"/>: a slow mail server never holds up the run.</remarks>
+public sealed class ReportRunner(ReportSchedules schedules, ReportRuns runs, ReportQueries queries, TimeProvider time, ILogger<ReportRunner> logger)
 {
     /// <summary>The run's id, or null when it was already claimed (another node, an earlier start) or the schedule is gone.</summary>
     public async Task<string?> RunAsync(string scheduleId, DateTimeOffset dueAt, CancellationToken cancellationToken)
@@ -34,7 +35,7 @@ public sealed class ReportRunner(ReportSchedules schedules, ReportRuns runs, Rep
                 reports.Add(await queries.RunAsync(Kpi.Find(item.Kpi)!, new ReportQuery(period.From, period.To, zone, groupBy), cancellationToken));
             }
 
-            await runs.FinishAsync(id, ReportRenderer.Render(schedule, period, reports, chart => $"/api/v1/report-runs/{id}/charts/{chart}.png"), cancellationToken);
+            await runs.FinishAsync(id, ReportRenderer.Render(schedule, period, reports, id), ReportDelivery.For(id, schedule.Recipients, time.GetUtcNow()), cancellationToken);
             return id;
         }
         catch (Exception error) when (error is not OperationCanceledException)

@@ -370,5 +370,24 @@ internal static class SqliteSchema
         CREATE INDEX ix_ticket_events_escalation_requested ON ticket_events (occurred_at) WHERE type = 'escalation-requested';
         CREATE INDEX ix_ticket_events_escalated ON ticket_events (ticket) WHERE type = 'escalated';
         """,
+        """
+        -- Scheduled reports go out by mail. Each run keeps its mail per language (subject, HTML showing the charts by cid:,
+        -- text); each recipient's delivery is a row, written with the finished run, claimed before each attempt and marked
+        -- sent after, so a report reaches everyone once however many nodes retry it.
+        ALTER TABLE report_runs ADD COLUMN mail TEXT;
+        CREATE TABLE report_deliveries (
+            run_id          TEXT    NOT NULL,
+            email           TEXT    NOT NULL,
+            language        TEXT    NOT NULL,
+            message_id      TEXT    NOT NULL,
+            status          TEXT    NOT NULL,
+            attempts        INTEGER NOT NULL,
+            error           TEXT,
+            next_attempt_at INTEGER NOT NULL,
+            sent_at         INTEGER,
+            PRIMARY KEY (run_id, email)
+        );
+        CREATE INDEX ix_report_deliveries_due ON report_deliveries (next_attempt_at) WHERE status = 'pending';
+        """,
     ];
 }

@@ -7,7 +7,7 @@ namespace HelpDesk.Server.Apis;
 
 /// <summary>
 /// Scheduled reports (<c>/api/v1/report-schedules</c>, admins edit, the support team reads) and their archive
-/// (<c>/api/v1/report-runs</c>): each run's HTML per language, its CSV and its charts.
+/// (<c>/api/v1/report-runs</c>): each run's HTML per language, its CSV, its charts, and how its mail to each recipient went.
 /// </summary>
 public static class ReportSchedulesApi
 {
@@ -45,10 +45,13 @@ public static class ReportSchedulesApi
         var runs = routes.MapGroup("/api/v1/report-runs").RequireAuthorization(Policies.Tickets).WithTags("Reports");
         runs.MapGet("/", async (string? schedule, HttpContext http, ReportRuns archive, CancellationToken ct) =>
             StaffRequests.HiddenFromCustomers(http, "reports")
-                ?? (schedule is null ? ApiProblems.BadRequest("schedule", "Name the schedule: ?schedule={id}.") : Results.Json(new { items = (await archive.ListAsync(schedule, ct)).Select(Summary) }, ApiJson.Options)))
+                ?? (schedule is null ? ApiProblems.BadRequest("schedule", "Name the schedule: ?schedule={id}.") : Results.Json(new { items = (await archive.ListAsync(schedule, ct)).Select(run => Summary(run)) }, ApiJson.Options)))
             .WithName("ListReportRuns");
-        runs.MapGet("/{id}", async (string id, HttpContext http, ReportRuns archive, CancellationToken ct) =>
-            StaffRequests.HiddenFromCustomers(http, "reports") ?? (await archive.GetAsync(id, ct) is { } run ? Results.Json(Summary(run), ApiJson.Options) : ApiProblems.NoSuch("report run", id)))
+        runs.MapGet("/{id}", async (string id, HttpContext http, ReportRuns archive, ReportDeliveries deliveries, CancellationToken ct) =>
+            StaffRequests.HiddenFromCustomers(http, "reports")
+                ?? (await archive.GetAsync(id, ct) is { } run
+                    ? Results.Json(Summary(run, await deliveries.ListAsync(id, ct)), ApiJson.Options)
+                    : ApiProblems.NoSuch("report run", id)))
             .WithName("GetReportRun");
         runs.MapGet("/{id}/html", async (string id, string? language, HttpContext http, ReportRuns archive, CancellationToken ct) =>
             StaffRequests.HiddenFromCustomers(http, "reports")
@@ -59,7 +62,7 @@ public static class ReportSchedulesApi
             .WithName("GetReportRunHtml");
         runs.MapGet("/{id}/csv", async (string id, HttpContext http, ReportRuns archive, CancellationToken ct) =>
             StaffRequests.HiddenFromCustomers(http, "reports")
-                ?? (await archive.GetAsync(id, ct) is { Csv: { } csv } ? Results.File(System.Text.Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8", $"report-{id}.csv") : ApiProblems.NoSuch("report run", id)))
+                ?? (await archive.GetAsync(id, ct) is { Csv: { } csv } ? Results.File(System.Text.Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8", ReportRunLinks.CsvFileName(id)) : ApiProblems.NoSuch("report run", id)))
             .WithName("GetReportRunCsv");
         runs.MapGet("/{id}/charts/{chart:int}.png", async (string id, int chart, HttpContext http, ReportRuns archive, CancellationToken ct) =>
             StaffRequests.HiddenFromCustomers(http, "reports")
@@ -98,7 +101,8 @@ public static class ReportSchedulesApi
         return Results.Json(schedule, ApiJson.Options, statusCode: created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
     }
 
-    private static object Summary(ReportRun run) => new
+    /// <param name="deliveries">For one run: its mail per recipient (<c>pending</c>, <c>sent</c> or <c>failed</c>); the list leaves it out.</param>
+    private static object Summary(ReportRun run, IReadOnlyList<ReportDelivery>? deliveries = null) => new
     {
         id = run.Id,
         scheduleId = run.ScheduleId,
@@ -109,6 +113,17 @@ public static class ReportSchedulesApi
         languages = run.Html.Keys,
         html = $"/api/v1/report-runs/{run.Id}/html",
         csv = $"/api/v1/report-runs/{run.Id}/csv",
-        charts = Enumerable.Range(0, run.Charts.Count).Select(i => $"/api/v1/report-runs/{run.Id}/charts/{i}.png"),
+        charts = Enumerable.Range(0, run.Charts.Count).Select(i => ReportRunLinks.ChartUrl(run.Id, i)),
+        deliveries = deliveries?.Select(d => new
+        {
+            email = d.Email,
+            language = d.Language,
+            status = d.Status,
+            attempts = d.Attempts,
+            lastError = d.Error,
+            sentAt = d.SentAt,
+            nextAttemptAt = d.Status == ReportDelivery.Pending ? d.NextAttemptAt : (DateTimeOffset?)null,
+            messageId = d.MessageId,
+        }),
     };
 }

@@ -10,7 +10,7 @@ namespace HelpDesk.Connectors.Email.Outbound;
 /// <summary>
 /// The <c>email</c> channel: sends what the hub's durable feed hands it over SMTP, threaded under the customer's
 /// messages (Message-ID, In-Reply-To, References), with the ticket number in the subject and the ticket's mailbox as
-/// Reply-To. A message the server accepted is remembered by its Message-ID, so the feed's redelivery after a crash or
+/// Reply-To; a report, about no ticket, with its CSV attached and its charts inline. A message the server accepted is remembered by its Message-ID, so the feed's redelivery after a crash or
 /// a timeout does not send it twice; a server that is down fails the call and the feed retries later.
 /// </summary>
 public sealed class SmtpChannel(EmailOptions options, IHelpDeskApi hub, IPluginState state) : IOutboundChannel
@@ -27,7 +27,7 @@ public sealed class SmtpChannel(EmailOptions options, IHelpDeskApi hub, IPluginS
             return new OutboundReceipt(message.MessageId);
         }
 
-        var ticket = await hub.GetTicketAsync(message.Ticket, cancellationToken);
+        var ticket = OutboundMail.IsAboutTicket(message) ? await hub.GetTicketAsync(message.Ticket, cancellationToken) : null;
         var mailbox = ticket?.Fields.TryGetValue("mailbox", out var name) == true ? options.Mailboxes.FirstOrDefault(m => m.Name == name) : null;
         var mime = OutboundMail.Compose(message, smtp, mailbox?.Address ?? message.ReplyTo);
 

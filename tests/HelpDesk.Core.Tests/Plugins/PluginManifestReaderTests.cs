@@ -80,7 +80,7 @@ public sealed class PluginManifestReaderTests : IDisposable
     [Fact]
     public void The_hubs_sdk_version_is_the_sdk_assemblys()
     {
-        Assert.Equal(new NuGetVersion(0, 4, 0), PluginManifestReader.HostSdkVersion);
+        Assert.Equal(new NuGetVersion(0, 5, 0), PluginManifestReader.HostSdkVersion);
     }
 
     private string Folder(string name, string manifest)

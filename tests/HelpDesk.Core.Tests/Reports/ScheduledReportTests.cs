@@ -25,7 +25,7 @@ public sealed class ScheduledReportTests
     {
         var runs = new ReportRuns(database, TimeProvider.System);
         var queries = new ReportQueries(database);
-        return (new ReportRunner(new ReportSchedules(database, TimeProvider.System), runs, queries, NullLogger<ReportRunner>.Instance), runs, queries);
+        return (new ReportRunner(new ReportSchedules(database, TimeProvider.System), runs, queries, TimeProvider.System, NullLogger<ReportRunner>.Instance), runs, queries);
     }
 
     [Fact]

@@ -331,5 +331,7 @@ internal static class PostgreSqlSchema
         );
         CREATE INDEX ix_report_runs_schedule ON report_runs (schedule_id, due_at);
         """,
+        // Quartz's clustered job store on this database, so report schedules and cluster-wide scans fire on one node.
+        QuartzPostgreSqlSchema.Tables,
     ];
 }

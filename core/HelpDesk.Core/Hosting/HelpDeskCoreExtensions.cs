@@ -14,6 +14,7 @@ using HelpDesk.Core.Notifications;
 using HelpDesk.Core.Queries;
 using HelpDesk.Core.Routing;
 using HelpDesk.Core.Rules;
+using HelpDesk.Core.Scheduling;
 using HelpDesk.Core.Security;
 using HelpDesk.Core.Sla;
 using HelpDesk.Core.Storage;
@@ -43,6 +44,7 @@ public static class HelpDeskCoreExtensions
         services.TryAddSingleton(TimeProvider.System);
         // Hosted services start in this order: the store is migrated before the feed reads it and before plugins load.
         services.AddStore(configuration, contentRoot);
+        services.AddHubScheduler(configuration.GetSection($"{HelpDeskOptions.Section}:Storage").Get<StorageOptions>() ?? new StorageOptions());
         services.AddTickets(configuration);
         services.AddEventFeed(configuration);
         services.AddPluginHost(configuration);
@@ -184,14 +186,19 @@ public static class HelpDeskCoreExtensions
         services.AddRepeatingJob<Reports.ReportMailer>(Reports.ReportMailer.Key, delivery.GetValue<TimeSpan?>(nameof(Reports.ReportDeliveryOptions.CheckInterval)) ?? new Reports.ReportDeliveryOptions().CheckInterval);
     }
 
-    /// <summary>A Quartz job every <paramref name="interval"/>, first one interval after start (nothing is due at boot).</summary>
+    /// <summary>
+    /// A cluster-wide Quartz job every <paramref name="interval"/>, first one interval after start (nothing is due at
+    /// boot), on the hub's scheduler: once per cluster on PostgreSQL. The trigger is named after the job so that, in the
+    /// clustered store, each node's start replaces it rather than adding one more.
+    /// </summary>
     private static void AddRepeatingJob<TJob>(this IServiceCollection services, JobKey key, TimeSpan interval)
         where TJob : class, IJob
     {
         services.AddTransient<TJob>();
         services.AddQuartz(quartz => quartz
             .AddJob<TJob>(job => job.WithIdentity(key))
-            .AddTrigger(trigger => trigger.ForJob(key).StartAt(DateTimeOffset.UtcNow + interval).WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever())));
+            .AddTrigger(trigger => trigger.WithIdentity(key.Name, key.Group).ForJob(key)
+                .StartAt(DateTimeOffset.UtcNow + interval).WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever())));
     }
 
     public static ISiloBuilder AddHelpDeskGrains(this ISiloBuilder silo)

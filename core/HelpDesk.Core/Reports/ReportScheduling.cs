@@ -18,28 +18,34 @@ public sealed class ScheduledReportJob(ReportRunner runner) : IJob
 /// Keeps a Quartz cron trigger (in the schedule's zone) per enabled schedule, from the database at start and on every
 /// change through the API. A schedule that fired while the hub was down runs once on start, for its latest missed time
 /// (Quartz's own misfire handling is off: the catch-up is computed from the archive, so it holds across restarts).
-/// Every node does this; the archive's claim makes each run once.
+/// On PostgreSQL the triggers are in Quartz's clustered store, so a change on any node is the cluster's and each firing
+/// runs on one node; every node still applies and catches up at start, and the archive's claim makes each run once.
 /// </summary>
 public sealed class ReportScheduling(
     ISchedulerFactory quartz, ReportSchedules schedules, ReportRuns runs, ReportRunner runner, TimeProvider time, ILogger<ReportScheduling> logger) : BackgroundService
 {
-    private static JobKey KeyOf(string scheduleId) => new($"report:{scheduleId}", "reports");
+    public const string Group = "reports";
+
+    public static JobKey KeyOf(string scheduleId) => new($"report:{scheduleId}", Group);
 
     public async Task ApplyAsync(ReportSchedule schedule, CancellationToken cancellationToken)
     {
         var scheduler = await quartz.GetScheduler(cancellationToken);
-        await scheduler.DeleteJob(KeyOf(schedule.Id), cancellationToken);
         if (!schedule.Enabled)
         {
+            await scheduler.DeleteJob(KeyOf(schedule.Id), cancellationToken);
             return;
         }
 
         var job = JobBuilder.Create<ScheduledReportJob>().WithIdentity(KeyOf(schedule.Id)).UsingJobData(ScheduledReportJob.ScheduleKey, schedule.Id).Build();
         var zone = TimeZoneInfo.FindSystemTimeZoneById(schedule.TimeZone);
-        var trigger = TriggerBuilder.Create().ForJob(job)
+
+        // One trigger per schedule, named after its job, replaced in one store operation: nodes starting together or
+        // saving the same schedule neither fail on "already exists" nor leave a second trigger behind.
+        var trigger = TriggerBuilder.Create().WithIdentity(job.Key.Name, job.Key.Group).ForJob(job)
             .WithCronSchedule(schedule.Cron, cron => cron.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing))
             .Build();
-        await scheduler.ScheduleJob(job, trigger, cancellationToken: cancellationToken);
+        await scheduler.ScheduleJob(job, trigger, ScheduleJobOptions.Replacing, cancellationToken);
     }
 
     public async Task RemoveAsync(string scheduleId, CancellationToken cancellationToken) =>

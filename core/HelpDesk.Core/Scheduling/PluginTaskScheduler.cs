@@ -11,9 +11,13 @@ namespace HelpDesk.Core.Scheduling;
 /// <summary>
 /// Keeps Quartz's jobs in step with the running plugins: whenever a plugin's running version changes (loaded, swapped,
 /// disabled, removed), its jobs are dropped and the tasks of the version now running, if any, scheduled afresh.
+/// Each node runs its own plugins' tasks in a scheduler of its own (in memory): a plugin is loaded, reloaded, disabled or
+/// faulted per node, and a run calls the copy loaded here, so one node's faulted copy must not unschedule the others'.
 /// </summary>
 public sealed partial class PluginTaskScheduler : BackgroundService
 {
+    public const string SchedulerName = "plugin-tasks";
+
     private readonly Channel<string> _changed = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
     private readonly PluginHost _host;
     private readonly ISchedulerFactory _schedulers;
@@ -58,7 +62,7 @@ public sealed partial class PluginTaskScheduler : BackgroundService
 
     private async Task ReconcileAsync(string pluginId, CancellationToken cancellationToken)
     {
-        var scheduler = await _schedulers.GetScheduler(cancellationToken);
+        var scheduler = await _schedulers.GetRequiredScheduler(SchedulerName, cancellationToken);
         var group = GroupOf(pluginId);
         await scheduler.DeleteJobs(await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(group), cancellationToken), cancellationToken);
 

@@ -384,5 +384,7 @@ internal static class PostgreSqlSchema
         );
         CREATE INDEX ix_report_deliveries_due ON report_deliveries (next_attempt_at) WHERE status = 'pending';
         """,
+        // Quartz's clustered job store on this database, so report schedules and cluster-wide scans fire on one node.
+        QuartzPostgreSqlSchema.Tables,
     ];
 }

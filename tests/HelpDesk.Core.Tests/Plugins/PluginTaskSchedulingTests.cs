@@ -33,7 +33,7 @@ public sealed class PluginTaskSchedulingTests(TicketClusterFixture fixture) : IC
         await Eventually.TrueAsync(() => Runs("stopper", "tick") >= 1);
 
         await Host.DisableAsync("stopper", CancellationToken.None);
-        var scheduler = await fixture.SiloService<ISchedulerFactory>().GetScheduler();
+        var scheduler = await fixture.SiloService<ISchedulerFactory>().GetRequiredScheduler(PluginTaskScheduler.SchedulerName);
         await Eventually.TrueAsync(() => scheduler.GetJobDetail(new JobKey("tick", PluginTaskScheduler.GroupOf("stopper"))).AsTask().Result is null);
         var runs = Runs("stopper", "tick");
         await Task.Delay(TimeSpan.FromSeconds(2.5));

@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-using System.Globalization;
 using AngleSharp.Html.Parser;
 using HelpDesk.Core.Reports;
 using HelpDesk.Core.Storage;
@@ -52,13 +50,13 @@ public sealed class ScheduledReportTests
         Assert.Equal(3, korean.QuerySelectorAll("table").Length);
         var images = korean.QuerySelectorAll("img").Select(i => i.GetAttribute("src")).ToList();
         Assert.Equal([.. Enumerable.Range(0, 3).Select(i => $"/api/v1/report-runs/{id}/charts/{i}.png")], images);
-        Assert.All(run.Charts, png => Assert.Equal((ReportRenderer.ChartWidth, ReportRenderer.ChartHeight), PngSize(png)));
+        Assert.All(run.Charts, png => Assert.Equal((ReportRenderer.ChartWidth, ReportRenderer.ChartHeight), ReportFiles.PngSize(png)));
 
         var (from, to) = (new DateTimeOffset(2026, 10, 26, 0, 0, 0, Seoul), new DateTimeOffset(2026, 11, 2, 0, 0, 0, Seoul));
         var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Seoul");
         var volume = await queries.RunAsync(Kpi.Volume, new ReportQuery(from, to, zone, ReportDimension.Channel), CancellationToken.None);
         var csat = await queries.RunAsync(Kpi.Satisfaction, new ReportQuery(from, to, zone), CancellationToken.None);
-        var csv = ReadCsv(run.Csv!);
+        var csv = ReportFiles.ReadCsv(run.Csv!);
         Assert.NotEmpty(volume.Rows);
         foreach (var row in volume.Rows)
         {
@@ -82,19 +80,5 @@ public sealed class ScheduledReportTests
 
         Assert.Single(made, id => id is not null);
         Assert.Single(await Services(second).Runs.ListAsync("weekly", CancellationToken.None));
-    }
-
-    private static (int Width, int Height) PngSize(byte[] png)
-    {
-        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
-        return (BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16, 4)), BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20, 4)));
-    }
-
-    private static Dictionary<(string Kpi, string Key, string Column), double?> ReadCsv(string csv)
-    {
-        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        Assert.Equal("kpi,groupBy,key,column,value", lines[0]);
-        return lines.Skip(1).Select(l => l.Split(',')).ToDictionary(
-            f => (f[0], f[2], f[3]), f => f[4].Length == 0 ? (double?)null : double.Parse(f[4], CultureInfo.InvariantCulture));
     }
 }

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
@@ -58,12 +57,12 @@ public sealed class ReportMailTests
             Assert.StartsWith("cid:", sources[n], StringComparison.Ordinal);
             var inline = koMail.BodyParts.OfType<MimePart>().Single(p => p.ContentId == sources[n]["cid:".Length..]);
             var png = await DecodeAsync(inline);
-            Assert.Equal((640, 360), PngSize(png));
+            Assert.Equal((640, 360), ReportFiles.PngSize(png));
             Assert.Equal(await admin.GetByteArrayAsync($"/api/v1/report-runs/{run}/charts/{n}.png", Token), png);
         }
 
         var csv = Encoding.UTF8.GetString(await DecodeAsync(koMail.Attachments.OfType<MimePart>().Single(p => p.FileName?.EndsWith(".csv", StringComparison.Ordinal) == true)));
-        var values = ReadCsv(csv);
+        var values = ReportFiles.ReadCsv(csv);
         var (from, to) = (new DateTimeOffset(DateTime.SpecifyKind(due.Date.AddDays(-1), DateTimeKind.Unspecified), due.Offset), new DateTimeOffset(due.Date, due.Offset));
         var expected = (await KpiAsync(admin, "volume", from, to, "channel")).Concat(await KpiAsync(admin, "backlog", from, to, null)).ToDictionary();
         Assert.Equal(3.0, (expected[("volume", "email", "tickets")] ?? 0) + (expected[("volume", "phone", "tickets")] ?? 0));
@@ -147,19 +146,5 @@ public sealed class ReportMailTests
         using var content = new MemoryStream();
         await part.Content!.DecodeToAsync(content);
         return content.ToArray();
-    }
-
-    private static (int Width, int Height) PngSize(byte[] png)
-    {
-        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
-        return (BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16, 4)), BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20, 4)));
-    }
-
-    private static Dictionary<(string Kpi, string Key, string Column), double?> ReadCsv(string csv)
-    {
-        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        Assert.Equal("kpi,groupBy,key,column,value", lines[0]);
-        return lines.Skip(1).Select(l => l.Split(',')).ToDictionary(
-            f => (f[0], f[2], f[3]), f => f[4].Length == 0 ? (double?)null : double.Parse(f[4], CultureInfo.InvariantCulture));
     }
 }

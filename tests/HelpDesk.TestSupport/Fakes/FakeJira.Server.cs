@@ -143,6 +143,9 @@ public sealed partial class FakeJira : IAsyncDisposable
     // Every endpoint goes through here: auth, the request log, injected faults.
     private async Task Handle(HttpContext context, JiraRoute route, Func<Task<IResult>> work)
     {
+        // Stamped on arrival: the client may read a response before the server is done with it, so a stamp taken
+        // after writing it can come later than the client's retry timer started.
+        var arrived = Clock.GetUtcNow();
         IResult result;
         if (Latency > TimeSpan.Zero)
         {
@@ -165,7 +168,7 @@ public sealed partial class FakeJira : IAsyncDisposable
         await result.ExecuteAsync(context);
         lock (_gate)
         {
-            _requests.Add(new FakeJiraRequest(context.Request.Method, context.Request.Path.Value ?? "", context.Response.StatusCode, Clock.GetUtcNow()));
+            _requests.Add(new FakeJiraRequest(context.Request.Method, context.Request.Path.Value ?? "", context.Response.StatusCode, arrived));
         }
     }
 

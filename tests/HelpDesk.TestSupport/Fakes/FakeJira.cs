@@ -86,5 +86,5 @@ public sealed class FakeJiraIssue(string id, string key)
 /// <summary>A comment as the fake holds it, with the <c>helpdesk</c> property's idempotency key when one was posted.</summary>
 public sealed record FakeJiraComment(string Id, JsonNode? Body, string? IdempotencyKey, string AuthorAccountId);
 
-/// <summary>One request the fake received, for assertions on what the connector did.</summary>
+/// <summary>One request the fake received (<see cref="At"/>: when it arrived), for assertions on what the connector did.</summary>
 public sealed record FakeJiraRequest(string Method, string Path, int Status, DateTimeOffset At);

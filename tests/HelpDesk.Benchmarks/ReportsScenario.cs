@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using HelpDesk.Core.EventFeed;
 using HelpDesk.Core.Reports;
 using HelpDesk.Core.Storage;
 using HelpDesk.TestSupport;
@@ -49,12 +48,7 @@ public static class ReportsScenario
                 var events = await ReportsData.SeedAsync(database, options.Tickets, end);
                 Console.WriteLine($"{options.Provider}: seeded {options.Tickets:N0} tickets, {events:N0} events over 90 days in {seeding.Elapsed.TotalSeconds:0} s");
 
-                // The feed's subscribers start after the seeded history, as on a hub that has been running all along.
-                var checkpoints = new SubscriberCheckpoints(database, TimeProvider.System);
-                foreach (var subscriber in new[] { "sla", "rules", "routing", "escalations", "notifications", "customer-context" })
-                {
-                    await checkpoints.StartAtEndOfLogAsync(subscriber, CancellationToken.None);
-                }
+                await SeededHistory.StartSubscribersAfterAsync(database);
 
                 var missed = 0;
                 await using (var hub = await ChildHub.StartAsync(settings))

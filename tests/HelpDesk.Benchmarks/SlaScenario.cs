@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using HelpDesk.Core.EventFeed;
 using HelpDesk.Core.Hosting;
 using HelpDesk.Core.Sla;
 using HelpDesk.Core.Storage;
@@ -83,12 +82,7 @@ public static class SlaScenario
             }
         }
 
-        // The feed's subscribers start after the seeded history, as on a hub that has been running all along.
-        var checkpoints = new SubscriberCheckpoints(database, TimeProvider.System);
-        foreach (var subscriber in new[] { "sla", "rules", "routing", "escalations", "notifications", "customer-context" })
-        {
-            await checkpoints.StartAtEndOfLogAsync(subscriber, CancellationToken.None);
-        }
+        await SeededHistory.StartSubscribersAfterAsync(database);
     }
 
     private static TicketAppend Ticket(long number, DateTimeOffset openedAt)

@@ -1,4 +1,5 @@
 using HelpDesk.Core.Queries;
+using HelpDesk.Core.Retries;
 using HelpDesk.Core.Storage;
 using HelpDesk.Domain.Escalations;
 using Microsoft.Extensions.Hosting;
@@ -51,7 +52,7 @@ public sealed class EscalationRetries(
             return;
         }
 
-        var delay = TimeSpan.FromTicks(Math.Min(settings.FirstRetryDelay.Ticks << Math.Min(attempts, 20), settings.MaxRetryDelay.Ticks));
+        var delay = RetryBackoff.Doubling(settings.FirstRetryDelay, settings.MaxRetryDelay, attempts);
         _schedule[key] = (attempts + 1, time.GetUtcNow() + delay);
     }
 

@@ -13,6 +13,7 @@ namespace HelpDesk.Core.Reports;
 public sealed class ReportFactsBackfill(Database database, ITicketEventStore events, ILogger<ReportFactsBackfill> logger) : BackgroundService
 {
     private const int BatchSize = 500;
+    private const string DoneMarker = "report-facts-filled";
 
     private const string Missing = """
         SELECT t.number FROM tickets t WHERE t.number > @after AND NOT EXISTS (SELECT 1 FROM report_facts f WHERE f.number = t.number)
@@ -50,10 +51,19 @@ public sealed class ReportFactsBackfill(Database database, ITicketEventStore eve
     {
         try
         {
+            // Every ticket written since the table exists gets its row from the projection, so once a pass has found
+            // none missing, no later start needs to scan every ticket again.
+            if (await database.Int64Async($"SELECT COUNT(*) FROM counters WHERE name = '{DoneMarker}'", _ => { }, stoppingToken) > 0)
+            {
+                return;
+            }
+
             if (await FillAsync(stoppingToken) is > 0 and var filled)
             {
                 logger.LogInformation("Report facts filled in for {Count} tickets written before they existed", filled);
             }
+
+            await database.ExecuteAsync($"INSERT INTO counters (name, value) VALUES ('{DoneMarker}', 1) ON CONFLICT (name) DO NOTHING", _ => { }, stoppingToken);
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {

@@ -1,6 +1,7 @@
 using System.Text;
 using HelpDesk.Core.Notifications;
 using HelpDesk.Core.Plugins.Capabilities;
+using HelpDesk.Core.Retries;
 using HelpDesk.Sdk.Capabilities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -77,14 +78,8 @@ public sealed class ReportMailer(
         var attempts = delivery.Attempts + 1;
         var giveUp = !transient && attempts >= options.Value.MaxAttempts;
         logger.LogWarning("Report run {Run} to {Recipient} not sent (attempt {Attempts}{Final}): {Error}", delivery.RunId, delivery.Email, attempts, giveUp ? ", giving up" : "", error);
-        await deliveries.FailedAsync(delivery, error, giveUp ? null : time.GetUtcNow() + RetryDelay(attempts), cancellationToken);
+        await deliveries.FailedAsync(delivery, error, giveUp ? null : time.GetUtcNow() + RetryBackoff.Doubling(options.Value.FirstRetryDelay, options.Value.MaxRetryDelay, attempts - 1), cancellationToken);
         return false;
-    }
-
-    private TimeSpan RetryDelay(int attempts)
-    {
-        var settings = options.Value;
-        return TimeSpan.FromTicks(Math.Min(settings.FirstRetryDelay.Ticks << Math.Min(attempts - 1, 20), settings.MaxRetryDelay.Ticks));
     }
 
     /// <summary>The recipient's page with its charts inline and the CSV attached; null when the run kept no mail for them.</summary>

@@ -91,7 +91,7 @@ public static class ReportRenderer
         var model = Model(schedule, period, reports, zone, language, n => $"cid:{ReportRunLinks.ChartContentId(runId, n)}");
 
         // The period's days as its readers count them: [from, to) in local days, so the last day is the one before `to`.
-        var culture = Culture(language);
+        var culture = NotificationModel.Culture(language);
         var (first, last) = (Day(period.From, zone, culture), Day(period.To.AddTicks(-1), zone, culture));
         var subject = $"{HeadingsFor(language).Report}: {schedule.Name} ({(first == last ? first : $"{first} – {last}")})";
         return new ReportMail(subject, Render(Page, model), Render(Text, model));
@@ -110,7 +110,7 @@ public static class ReportRenderer
     private static ScriptObject Model(
         ReportSchedule schedule, (DateTimeOffset From, DateTimeOffset To) period, IReadOnlyList<KpiReport> reports, TimeZoneInfo zone, string language, Func<int, string> chart)
     {
-        var culture = Culture(language);
+        var culture = NotificationModel.Culture(language);
         var headings = HeadingsFor(language);
         return new ScriptObject
         {
@@ -177,16 +177,4 @@ public static class ReportRenderer
 
     private static string Day(DateTimeOffset at, TimeZoneInfo zone, CultureInfo culture) =>
         TimeZoneInfo.ConvertTime(at, zone).ToString("d", culture);
-
-    private static CultureInfo Culture(string language)
-    {
-        try
-        {
-            return CultureInfo.GetCultureInfo(language);
-        }
-        catch (CultureNotFoundException)
-        {
-            return CultureInfo.InvariantCulture;
-        }
-    }
 }

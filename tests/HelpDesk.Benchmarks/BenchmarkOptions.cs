@@ -9,6 +9,15 @@ public sealed record BenchmarkOptions(
     /// <summary>The reports scenario's store: <c>sqlite</c> or <c>postgresql</c> (a database of its own on the tests' server).</summary>
     public string Provider { get; init; } = "sqlite";
 
+    /// <summary>
+    /// A directory whose SQLite store the reports scenario keeps: seeded when empty, reused (not seeded again) after; on
+    /// PostgreSQL, the tickets of the SQLite store kept there are copied in instead of seeded.
+    /// </summary>
+    public string? Store { get; init; }
+
+    /// <summary>How many days, back from the end of the seeded history, each timed report covers.</summary>
+    public int RangeDays { get; init; } = 30;
+
     /// <summary>How many tickets the reports scenario seeds.</summary>
     public int Tickets { get; init; } = 1_000_000;
 
@@ -39,6 +48,9 @@ public sealed record BenchmarkOptions(
         --scenario reports            every KPI endpoint on a child hub over a seeded store (p50, p95 against 500 ms),
                                       report lag of a new ticket, report facts filled in from events for older tickets
           --provider sqlite|postgresql --tickets 1000000
+          --days 30                   the timed reports' range, back from the end of the seeded history
+          --store DIR                 sqlite: keep the seeded store in DIR and reuse it on the next run;
+                                      postgresql: copy the tickets of the SQLite store kept in DIR instead of seeding
         """;
 
     public static BenchmarkOptions Parse(string[] args)
@@ -56,6 +68,8 @@ public sealed record BenchmarkOptions(
         {
             Provider = Text("--provider") ?? "sqlite",
             Tickets = Get("--tickets", 1_000_000),
+            Store = Text("--store"),
+            RangeDays = Get("--days", 30),
         };
     }
 }

@@ -17,15 +17,21 @@ public sealed class StaleContextRefresh(
 {
     public static readonly JobKey Key = new("stale-customer-context", "helpdesk");
 
-    // The projection keeps the context as JSON (TicketEventJson: nulls left out), so only a stale one names its reason.
-    private const string StaleTickets = """
+    /// <summary>
+    /// Open tickets with a stale context: the projection keeps it as JSON (TicketEventJson: nulls left out), so only a
+    /// stale one names its reason. The partial index <c>ix_tickets_customer_stale</c> repeats this condition word for word.
+    /// </summary>
+    public const string StaleTickets = """
         SELECT number, requester_email FROM tickets
         WHERE customer LIKE '%"staleReason":%' AND status NOT IN ('solved', 'closed')
         ORDER BY number DESC LIMIT 500
         """;
 
-    // A minute's grace: the enricher is still on the newest ones.
-    private const string MissingContexts = """
+    /// <summary>
+    /// Open tickets without a context, after a minute's grace (the enricher is still on the newest ones). The partial
+    /// index <c>ix_tickets_customer_missing</c> repeats this condition but the grace, word for word.
+    /// </summary>
+    public const string MissingContexts = """
         SELECT number, requester_email FROM tickets
         WHERE customer IS NULL AND status NOT IN ('solved', 'closed') AND created_at < @before
         ORDER BY number DESC LIMIT 500

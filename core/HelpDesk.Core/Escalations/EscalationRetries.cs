@@ -20,8 +20,12 @@ public sealed class EscalationRetries(
     Database database, TicketQueries queries, EscalationWorker worker, IOptions<EscalationOptions> options, TimeProvider time, ILogger<EscalationRetries> logger)
     : BackgroundService
 {
-    // The projection stores escalations as JSON; a failing one is spelled like this in it (TicketEventJson: camelCase, kebab-case enums).
-    private const string TicketsToRetry = """
+    /// <summary>
+    /// The tickets with a failing escalation or notes waiting for one. The projection stores escalations as JSON; a
+    /// failing one is spelled like this in it (TicketEventJson: camelCase, kebab-case enums). The partial index
+    /// <c>ix_tickets_escalations_retry</c> repeats this condition word for word: change both together.
+    /// </summary>
+    public const string TicketsToRetry = """
         SELECT number FROM tickets WHERE escalations LIKE '%"state":"failing"%' OR escalations LIKE '%"pendingNotes":[{%'
         ORDER BY number LIMIT 200
         """;

@@ -162,6 +162,7 @@ public static class HelpDeskCoreExtensions
         services.AddSingleton<NotificationTemplates>();
         services.AddOptions<SatisfactionOptions>().Bind(configuration.GetSection($"{HelpDeskOptions.Section}:Satisfaction"));
         services.AddSingleton<SatisfactionLinks>();
+        services.AddSingleton<OutboundChannel>();
         services.AddSingleton<IEventSubscriber, NotificationDispatcher>();
     }
 

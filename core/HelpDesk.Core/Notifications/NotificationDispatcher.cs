@@ -5,7 +5,6 @@ using HelpDesk.Core.EventFeed;
 using HelpDesk.Core.Escalations;
 using HelpDesk.Core.Messages;
 using HelpDesk.Core.Satisfaction;
-using HelpDesk.Core.Plugins.Capabilities;
 using HelpDesk.Core.Queries;
 using HelpDesk.Core.Routing;
 using HelpDesk.Core.Storage;
@@ -13,7 +12,6 @@ using HelpDesk.Domain.Events;
 using HelpDesk.Domain.Routing;
 using HelpDesk.Domain.Tickets;
 using HelpDesk.Sdk.Capabilities;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -26,21 +24,17 @@ namespace HelpDesk.Core.Notifications;
 /// which the channel sends once. A channel that fails is retried by the feed; with no channel running, nothing is sent.
 /// </summary>
 public sealed class NotificationDispatcher(
-    IServiceProvider services,
+    OutboundChannel outbound,
     TicketQueries queries,
     RoutingStore agents,
     CustomerStore customers,
     NotificationTemplates templates,
     MessageIndex thread,
     SatisfactionLinks surveys,
-    IOptions<NotificationOptions> options,
     IOptions<EscalationOptions> links,
     ILogger<NotificationDispatcher> logger) : IEventSubscriber
 {
     public string Name => "notifications";
-
-    // Looked up at the first event: the plugin host is built with the feed's subscribers, this one among them.
-    private PluginCapabilityCatalog Catalog => services.GetRequiredService<PluginCapabilityCatalog>();
 
     public async Task HandleAsync(StoredTicketEvent @event, int attempt, CancellationToken cancellationToken)
     {
@@ -49,9 +43,9 @@ public sealed class NotificationDispatcher(
             return;
         }
 
-        if (Catalog.Find<IOutboundChannel>(options.Value.Channel) is not { } channel)
+        if (outbound.Find() is not { } channel)
         {
-            logger.LogDebug("No outbound channel '{Channel}' is running; {Kind} for ticket {Ticket} is not sent", options.Value.Channel, kind, ticket.Number);
+            logger.LogDebug("No outbound channel '{Channel}' is running; {Kind} for ticket {Ticket} is not sent", outbound.Name, kind, ticket.Number);
             return;
         }
 
@@ -88,13 +82,13 @@ public sealed class NotificationDispatcher(
             var sent = await channel.CallAsync((c, token) => c.SendAsync(message, token), cancellationToken);
             if (sent.Failure is { IsTransient: true } outage)
             {
-                throw new DeferredDeliveryException($"Channel '{options.Value.Channel}' cannot send {kind} for ticket {ticket.Number} now: {outage.Message}");
+                throw new DeferredDeliveryException($"Channel '{outbound.Name}' cannot send {kind} for ticket {ticket.Number} now: {outage.Message}");
             }
 
             if (sent.Failure is { } failure)
             {
                 // Thrown so the feed retries this event later (and parks it after its attempts), losing nothing.
-                throw new InvalidOperationException($"Channel '{options.Value.Channel}' could not send {kind} for ticket {ticket.Number}: {failure.Message}");
+                throw new InvalidOperationException($"Channel '{outbound.Name}' could not send {kind} for ticket {ticket.Number}: {failure.Message}");
             }
         }
     }

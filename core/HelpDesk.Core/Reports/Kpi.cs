@@ -121,8 +121,12 @@ public sealed record Kpi(string Name, string Definition, IReadOnlyList<string> C
     public static Kpi? Find(string name) => All.FirstOrDefault(k => k.Name == name);
 }
 
-/// <summary>The range, the zone its days and hours are read in, and the breakdown.</summary>
-public sealed record ReportQuery(DateTimeOffset From, DateTimeOffset To, TimeZoneInfo TimeZone, ReportDimension GroupBy = ReportDimension.None);
+/// <summary>The range, the zone its days and hours are read in, the breakdown, and the filters.</summary>
+public sealed record ReportQuery(DateTimeOffset From, DateTimeOffset To, TimeZoneInfo TimeZone, ReportDimension GroupBy = ReportDimension.None)
+{
+    /// <summary>Only tickets matching every filter are counted; none: every ticket.</summary>
+    public IReadOnlyList<ReportFilter> Filters { get; init; } = [];
+}
 
 /// <summary>One row of a KPI: its key (the dimension's value, or <c>all</c>) and a value per column, null when undefined.</summary>
 public sealed record ReportRow(string Key, IReadOnlyList<double?> Values);

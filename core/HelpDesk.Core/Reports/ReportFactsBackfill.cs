@@ -47,6 +47,10 @@ public sealed class ReportFactsBackfill(Database database, ITicketEventStore eve
         }
     }
 
+    /// <summary>Records that every ticket has its facts, so no start scans for missing ones again.</summary>
+    public static Task MarkCompleteAsync(Database database, CancellationToken cancellationToken) =>
+        database.ExecuteAsync($"INSERT INTO counters (name, value) VALUES ('{DoneMarker}', 1) ON CONFLICT (name) DO NOTHING", _ => { }, cancellationToken);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
@@ -63,7 +67,7 @@ public sealed class ReportFactsBackfill(Database database, ITicketEventStore eve
                 logger.LogInformation("Report facts filled in for {Count} tickets written before they existed", filled);
             }
 
-            await database.ExecuteAsync($"INSERT INTO counters (name, value) VALUES ('{DoneMarker}', 1) ON CONFLICT (name) DO NOTHING", _ => { }, stoppingToken);
+            await MarkCompleteAsync(database, stoppingToken);
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {

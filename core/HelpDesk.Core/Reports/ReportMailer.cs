@@ -1,9 +1,7 @@
 using System.Text;
 using HelpDesk.Core.Notifications;
-using HelpDesk.Core.Plugins.Capabilities;
 using HelpDesk.Core.Retries;
 using HelpDesk.Sdk.Capabilities;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Quartz;
@@ -19,13 +17,9 @@ namespace HelpDesk.Core.Reports;
 /// </summary>
 [DisallowConcurrentExecution]
 public sealed class ReportMailer(
-    IServiceProvider services, ReportRuns runs, ReportDeliveries deliveries, IOptions<ReportDeliveryOptions> options, IOptions<NotificationOptions> channelOptions,
-    TimeProvider time, ILogger<ReportMailer> logger) : IJob
+    OutboundChannel outbound, ReportRuns runs, ReportDeliveries deliveries, IOptions<ReportDeliveryOptions> options, TimeProvider time, ILogger<ReportMailer> logger) : IJob
 {
     public static readonly JobKey Key = new("report-mailer", "helpdesk");
-
-    // Looked up when sending: the plugin host is built after the core's services.
-    private PluginCapabilityCatalog Catalog => services.GetRequiredService<PluginCapabilityCatalog>();
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => await DeliverDueAsync(cancellationToken);
 
@@ -61,8 +55,7 @@ public sealed class ReportMailer(
             return false;
         }
 
-        var channelName = channelOptions.Value.Channel;
-        var result = Catalog.Find<IOutboundChannel>(channelName) is { } channel
+        var result = outbound.Find() is { } channel
             ? await channel.CallAsync((c, token) => c.SendAsync(message, token), cancellationToken)
             : null;
         if (result is { Succeeded: true })
@@ -74,7 +67,7 @@ public sealed class ReportMailer(
         // No channel running (not installed, reloading) waits like an outage: the report is not the problem.
         var (error, transient) = result?.Failure is { } failure
             ? (failure.Message, failure.IsTransient)
-            : ($"No running plugin offers the outbound channel '{channelName}'.", true);
+            : ($"No running plugin offers the outbound channel '{outbound.Name}'.", true);
         var attempts = delivery.Attempts + 1;
         var giveUp = !transient && attempts >= options.Value.MaxAttempts;
         logger.LogWarning("Report run {Run} to {Recipient} not sent (attempt {Attempts}{Final}): {Error}", delivery.RunId, delivery.Email, attempts, giveUp ? ", giving up" : "", error);

@@ -13,8 +13,15 @@ public sealed partial class ReportQueries
                  WHEN @to - t.created_at < {30 * Day} THEN 3 ELSE 4 END
             """;
         var rows = await database.QueryAsync(
-            $"SELECT {bucket} AS b, COUNT(*) FROM report_facts t WHERE t.created_at < @to AND (t.solved_at IS NULL OR t.solved_at >= @to) GROUP BY 1 ORDER BY 1",
-            command => command.With("@to", to),
+            // Open now, or solved only after `to`: two small index ranges (the open tickets, the solves since), never every ticket.
+            $"""
+            SELECT {bucket} AS b, COUNT(*) FROM (
+                SELECT t.created_at FROM report_facts t WHERE t.solved_at IS NULL AND t.created_at < @to{ReportFilters.Sql(query.Filters)}
+                UNION ALL
+                SELECT t.created_at FROM report_facts t WHERE t.solved_at >= @to AND t.created_at < @to{ReportFilters.Sql(query.Filters)}) t
+            GROUP BY 1
+            """,
+            command => command.With("@to", to).WithFilters(query.Filters),
             reader => (Bucket: reader.GetInt32(0), Count: reader.GetInt64(1)),
             cancellationToken);
         string[] names = ["under-1-day", "1-3-days", "3-7-days", "7-30-days", "30-days-and-over"];
@@ -27,44 +34,100 @@ public sealed partial class ReportQueries
         var sql = $"""
             WITH r AS (
                 SELECT e.ticket, {Json("escalationId")} AS id, {Json("target")} AS target, e.occurred_at AS at FROM ticket_events e
-                WHERE e.type = 'escalation-requested' AND e.occurred_at >= @from AND e.occurred_at < @to),
+                {(query.Filters.Count > 0 ? "JOIN report_facts t ON t.number = e.ticket" : "")}
+                WHERE e.type = 'escalation-requested' AND e.occurred_at >= @from AND e.occurred_at < @to{ReportFilters.Sql(query.Filters)}),
             d AS (
                 SELECT e.ticket, {Json("escalationId")} AS id, MIN(e.occurred_at) AS at FROM ticket_events e
-                WHERE e.type = 'escalated' GROUP BY e.ticket, {Json("escalationId")}),
-            x AS (SELECT r.target AS k, d.at - r.at AS ms FROM r LEFT JOIN d ON d.ticket = r.ticket AND d.id = r.id),
-            w AS (
-                SELECT k, ms, ROW_NUMBER() OVER (PARTITION BY k ORDER BY CASE WHEN ms IS NULL THEN 1 ELSE 0 END, ms) AS rn,
-                    COUNT(*) OVER (PARTITION BY k) AS n, COUNT(ms) OVER (PARTITION BY k) AS m
-                FROM x)
-            SELECT k, MAX(n), MAX(m), MAX(CASE WHEN rn = (m + 1) / 2 THEN ms END), MAX(CASE WHEN rn = (9 * m + 9) / 10 THEN ms END)
-            FROM w GROUP BY k ORDER BY 1
+                WHERE e.type = 'escalated' AND e.ticket IN (SELECT r.ticket FROM r) GROUP BY e.ticket, {Json("escalationId")})
+            SELECT r.target, d.at - r.at FROM r LEFT JOIN d ON d.ticket = r.ticket AND d.id = r.id
             """;
-        var rows = await database.QueryAsync(
+        var requested = new Dictionary<string, long>();
+        var done = new RankedDurations<string>(StringComparer.Ordinal);
+        await database.ReadEachAsync(
             sql, command => Bind(command, query),
-            reader => (Key: reader.GetString(0), Requested: reader.GetInt64(1), Done: reader.GetInt64(2),
-                Median: reader.IsDBNull(3) ? (long?)null : reader.GetInt64(3), P90: reader.IsDBNull(4) ? (long?)null : reader.GetInt64(4)),
+            reader =>
+            {
+                var target = reader.GetString(0);
+                requested[target] = requested.GetValueOrDefault(target) + 1;
+                if (!reader.IsDBNull(1))
+                {
+                    done.Add(target, reader.GetInt64(1));
+                }
+            },
             cancellationToken);
-        return Report(kpi, query, rows.Select(r => new ReportRow(r.Key, [r.Requested, r.Done, r.Median / 60_000.0, r.P90 / 60_000.0])));
+        return Report(kpi, query, requested.Keys.Order(StringComparer.Ordinal).Select(target =>
+        {
+            var ranks = done.Of(target);
+            return new ReportRow(target, [requested[target], ranks.Count, ranks.Median / 60_000.0, ranks.P90 / 60_000.0]);
+        }));
     }
 
     private async Task<KpiReport> AgentsAsync(Kpi kpi, ReportQuery query, CancellationToken cancellationToken)
     {
+        if (database.Provider == StorageProvider.PostgreSql)
+        {
+            return await AgentsInDatabaseAsync(kpi, query, cancellationToken);
+        }
+
+        var tallies = await ReadInPartsAsync(
+            query,
+            $"SELECT COALESCE(t.assignee, ''), t.first_agent_reply_at - t.created_at, t.rating FROM report_facts t WHERE t.solved_at >= @from AND t.solved_at < @to{ReportFilters.Sql(query.Filters)}",
+            () => new AgentTallies(),
+            (agents, reader) => agents.Add(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetString(2)),
+            (all, part) => all.Add(part),
+            cancellationToken);
+
+        return Report(kpi, query, tallies.Agents.Select(agent =>
+        {
+            var (solved, rated, good) = tallies.Counts[agent];
+            return new ReportRow(agent, [solved, tallies.FirstResponses.Of(agent).Median / 60_000.0, rated, Ratio(good, rated)]);
+        }));
+    }
+
+    /// <summary>Per assignee: solved, rated and rated good, and the first-response durations to rank.</summary>
+    private sealed class AgentTallies
+    {
+        public Dictionary<string, (long Solved, long Rated, long Good)> Counts { get; } = [];
+
+        public RankedDurations<string> FirstResponses { get; } = new(StringComparer.Ordinal);
+
+        public IEnumerable<string> Agents => Counts.Keys.Order(StringComparer.Ordinal);
+
+        public void Add(string agent, long? firstResponse, string? rating)
+        {
+            if (firstResponse is { } ms)
+            {
+                FirstResponses.Add(agent, ms);
+            }
+
+            var (solved, rated, good) = Counts.GetValueOrDefault(agent);
+            Counts[agent] = (solved + 1, rated + (rating is null ? 0 : 1), good + (rating == "good" ? 1 : 0));
+        }
+
+        public void Add(AgentTallies other)
+        {
+            FirstResponses.Add(other.FirstResponses);
+            foreach (var (agent, (solved, rated, good)) in other.Counts)
+            {
+                var mine = Counts.GetValueOrDefault(agent);
+                Counts[agent] = (mine.Solved + solved, mine.Rated + rated, mine.Good + good);
+            }
+        }
+    }
+
+    private async Task<KpiReport> AgentsInDatabaseAsync(Kpi kpi, ReportQuery query, CancellationToken cancellationToken)
+    {
         var sql = $"""
-            WITH x AS (
-                SELECT COALESCE(t.assignee, '') AS k, t.first_agent_reply_at - t.created_at AS ms,
-                    CASE WHEN t.rating IS NOT NULL THEN 1 ELSE 0 END AS rated, CASE WHEN t.rating = 'good' THEN 1 ELSE 0 END AS good
-                FROM report_facts t WHERE t.solved_at >= @from AND t.solved_at < @to),
-            w AS (
-                SELECT k, ms, rated, good, COUNT(ms) OVER (PARTITION BY k) AS m,
-                    ROW_NUMBER() OVER (PARTITION BY k ORDER BY CASE WHEN ms IS NULL THEN 1 ELSE 0 END, ms) AS rn
-                FROM x)
-            SELECT k, COUNT(*), MAX(CASE WHEN rn = (m + 1) / 2 THEN ms END), SUM(rated), SUM(good) FROM w GROUP BY k ORDER BY 1
+            SELECT COALESCE(t.assignee, '') AS k, COUNT(*), {Nearest(0.5, "t.first_agent_reply_at - t.created_at")},
+                SUM(CASE WHEN t.rating IS NOT NULL THEN 1 ELSE 0 END), SUM(CASE WHEN t.rating = 'good' THEN 1 ELSE 0 END)
+            FROM report_facts t WHERE t.solved_at >= @from AND t.solved_at < @to{ReportFilters.Sql(query.Filters)} GROUP BY 1
             """;
         var rows = await database.QueryAsync(
             sql, command => Bind(command, query),
             reader => (Key: reader.GetString(0), Solved: reader.GetInt64(1), Median: reader.IsDBNull(2) ? (long?)null : reader.GetInt64(2),
                 Rated: reader.GetInt64(3), Good: reader.GetInt64(4)),
             cancellationToken);
-        return Report(kpi, query, rows.Select(r => new ReportRow(r.Key, [r.Solved, r.Median / 60_000.0, r.Rated, Ratio(r.Good, r.Rated)])));
+        return Report(kpi, query, rows.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r =>
+            new ReportRow(r.Key, [r.Solved, r.Median / 60_000.0, r.Rated, Ratio(r.Good, r.Rated)])));
     }
 }

@@ -26,14 +26,14 @@ public static class ReportRenderer
     public const int ChartWidth = 640;
     public const int ChartHeight = 360;
 
-    private static readonly Dictionary<string, (string Report, string Period, string Chart)> Headings = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly Dictionary<string, (string Report, string Period, string Chart, string Filters)> Headings = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["en"] = ("Report", "Period", "Chart"),
-        ["ko"] = ("보고서", "기간", "차트"),
-        ["ja"] = ("レポート", "期間", "グラフ"),
-        ["de"] = ("Bericht", "Zeitraum", "Diagramm"),
-        ["es"] = ("Informe", "Periodo", "Gráfico"),
-        ["pt"] = ("Relatório", "Período", "Gráfico"),
+        ["en"] = ("Report", "Period", "Chart", "Only"),
+        ["ko"] = ("보고서", "기간", "차트", "필터"),
+        ["ja"] = ("レポート", "期間", "グラフ", "絞り込み"),
+        ["de"] = ("Bericht", "Zeitraum", "Diagramm", "Nur"),
+        ["es"] = ("Informe", "Periodo", "Gráfico", "Solo"),
+        ["pt"] = ("Relatório", "Período", "Gráfico", "Apenas"),
     };
 
     private static readonly Template Page = Template.Parse("""
@@ -42,6 +42,9 @@ public static class ReportRenderer
         <body>
         <h1>{{ heading | html.escape }}: {{ title | html.escape }}</h1>
         <p>{{ period_label | html.escape }}: {{ period | html.escape }}</p>
+        {{~ if filters != "" ~}}
+        <p>{{ filters_label | html.escape }}: {{ filters | html.escape }}</p>
+        {{~ end ~}}
         {{~ for kpi in kpis ~}}
         <h2>{{ kpi.name | html.escape }}</h2>
         <p>{{ kpi.definition | html.escape }}</p>
@@ -62,6 +65,9 @@ public static class ReportRenderer
     private static readonly Template Text = Template.Parse("""
         {{ heading }}: {{ title }}
         {{ period_label }}: {{ period }}
+        {{~ if filters != "" }}
+        {{ filters_label }}: {{ filters }}
+        {{~ end }}
         {{~ for kpi in kpis }}
 
         {{ kpi.name }} ({{ kpi.columns | array.join ", " }})
@@ -104,7 +110,7 @@ public static class ReportRenderer
         return template.Render(context);
     }
 
-    private static (string Report, string Period, string Chart) HeadingsFor(string language) =>
+    private static (string Report, string Period, string Chart, string Filters) HeadingsFor(string language) =>
         LanguageFallback.For(language).Select(l => Headings.GetValueOrDefault(l)).First(h => h.Report is not null);
 
     private static ScriptObject Model(
@@ -119,6 +125,8 @@ public static class ReportRenderer
             ["heading"] = headings.Report,
             ["period_label"] = headings.Period,
             ["chart_label"] = headings.Chart,
+            ["filters_label"] = headings.Filters,
+            ["filters"] = string.Join("; ", schedule.Filters.Select(f => $"{f.Key}: {string.Join(", ", f.Value)}")),
             ["period"] = $"{Local(period.From, zone, culture)} – {Local(period.To, zone, culture)} ({zone.Id})",
             ["chart_width"] = ChartWidth,
             ["chart_height"] = ChartHeight,

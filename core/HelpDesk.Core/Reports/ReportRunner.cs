@@ -27,12 +27,13 @@ public sealed class ReportRunner(ReportSchedules schedules, ReportRuns runs, Rep
         {
             var period = ReportScheduleTimes.PeriodOf(schedule, due);
             var zone = TimeZoneInfo.FindSystemTimeZoneById(schedule.TimeZone);
+            var filters = ReportFilters.Read(schedule.Filters, "").Filters;
             var reports = new List<KpiReport>();
             foreach (var item in schedule.Kpis)
             {
                 // Checked at save: a breakdown the schedule names is a known one.
                 var groupBy = ReportDimensions.TryParse(item.GroupBy, out var named) ? named : ReportDimension.None;
-                reports.Add(await queries.RunAsync(Kpi.Find(item.Kpi)!, new ReportQuery(period.From, period.To, zone, groupBy), cancellationToken));
+                reports.Add(await queries.RunAsync(Kpi.Find(item.Kpi)!, new ReportQuery(period.From, period.To, zone, groupBy) { Filters = filters }, cancellationToken));
             }
 
             await runs.FinishAsync(id, ReportRenderer.Render(schedule, period, reports, id), ReportDelivery.For(id, schedule.Recipients, time.GetUtcNow()), cancellationToken);

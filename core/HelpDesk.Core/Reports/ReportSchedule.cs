@@ -17,6 +17,9 @@ public sealed record ReportSchedule(string Id, string Name, IReadOnlyList<Report
 
     public bool Enabled { get; init; } = true;
 
+    /// <summary>Only tickets matching these are counted, in every KPI of the report: attribute → its accepted values (<c>queue</c> → <c>["billing"]</c>).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Filters { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
     /// <summary>When it was first saved: a schedule never catches up on times before it existed.</summary>
     public DateTimeOffset CreatedAt { get; init; }
 }

@@ -33,6 +33,11 @@ public static class ReportScheduleCheck
             }
         }
 
+        if (ReportFilters.Read(schedule.Filters ?? new Dictionary<string, IReadOnlyList<string>>(), "filters.").Problem is { } filter)
+        {
+            return filter;
+        }
+
         if (!CronExpression.TryParse(schedule.Cron ?? "", out _))
         {
             return Rejection.Invalid("cron", $"'{schedule.Cron}' is not a Quartz cron expression such as 0 0 8 ? * MON (seconds, minutes, hours, day of month, month, day of week).");

@@ -27,6 +27,17 @@ internal static class ZoneOffsets
         return sql.Append(CultureInfo.InvariantCulture, $" ELSE {Ms(spans[^1].Offset)} END)").ToString();
     }
 
+    /// <summary>
+    /// Whether the zone's offsets over the range, and the instants they change, fall on whole quarter hours of UTC, so
+    /// each quarter hour of UTC lies in one local hour and one local day (true of every zone in use today).
+    /// </summary>
+    public static bool OnQuarterHours(TimeZoneInfo zone, DateTimeOffset from, DateTimeOffset to)
+    {
+        var quarter = TimeSpan.FromMinutes(15);
+        return Spans(zone, from.AddDays(-2), to.AddDays(2)).All(span =>
+            span.Offset.Ticks % quarter.Ticks == 0 && (span.Until == DateTimeOffset.MaxValue || span.Until.UtcTicks % quarter.Ticks == 0));
+    }
+
     /// <summary>Each offset with the instant it stops applying; the last one applies to the end.</summary>
     private static List<(DateTimeOffset Until, TimeSpan Offset)> Spans(TimeZoneInfo zone, DateTimeOffset from, DateTimeOffset to)
     {

@@ -22,6 +22,20 @@ public static class DatabaseQueries
         return rows;
     }
 
+    /// <summary>Runs one query on its own connection and hands each row to <paramref name="take"/> as it is read, keeping none.</summary>
+    public static async Task ReadEachAsync(
+        this Database database, string sql, Action<DbCommand> bind, Action<DbDataReader> take, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command(sql);
+        bind(command);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            take(reader);
+        }
+    }
+
     /// <summary>Runs one query on its own connection and returns its single value (a count, a maximum, a RETURNING) as a long.</summary>
     public static async Task<long> Int64Async(this Database database, string sql, Action<DbCommand> bind, CancellationToken cancellationToken)
     {

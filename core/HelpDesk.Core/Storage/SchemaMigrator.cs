@@ -27,6 +27,9 @@ public sealed class SchemaMigrator(Database database, ILogger<SchemaMigrator> lo
         for (var version = applied + 1; version <= database.Migrations.Count; version++)
         {
             await using var script = connection.Command(database.Migrations[version - 1], transaction);
+            // A migration over a large store (an index, a table filled from a million rows) runs as long as it needs:
+            // stopping it half-way would leave the hub unable to start.
+            script.CommandTimeout = 0;
             await script.ExecuteNonQueryAsync(cancellationToken);
             await using var record = connection.Command("INSERT INTO schema_migrations (version, applied_at) VALUES (@v, @t)", transaction)
                 .With("@v", version).With("@t", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());

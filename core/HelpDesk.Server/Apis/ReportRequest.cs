@@ -16,9 +16,12 @@ public static class ReportRequest
 
     public static (ReportQuery? Query, IResult? Problem) Read(Kpi kpi, IQueryCollection query, DateTimeOffset now)
     {
-        if (query.Keys.FirstOrDefault(k => !Known.Contains(k)) is { } unknown)
+        // Any other parameter filters by a ticket attribute, repeated for several values: channel=email&channel=web.
+        var (filters, badFilter) = ReportFilters.Read(
+            query.Where(p => !Known.Contains(p.Key)).Select(p => KeyValuePair.Create(p.Key, (IReadOnlyList<string>)[.. p.Value.Select(v => v ?? "")])), "");
+        if (badFilter is not null)
         {
-            return Fail(unknown, $"Unknown parameter; use one of: {string.Join(", ", Known)}.");
+            return Fail(badFilter.Field, $"Unknown parameter or bad filter: {badFilter.Message} Other parameters: {string.Join(", ", Known)}.");
         }
 
         string? Get(string name) => query.TryGetValue(name, out var value) ? value.ToString() : null;
@@ -60,7 +63,7 @@ public static class ReportRequest
             return Fail("groupBy", $"{kpi.Name} is broken down by {fixedBreakdown} only.");
         }
 
-        return (new ReportQuery(from, to, TimeZoneInfo.FindSystemTimeZoneById(zoneName), groupBy), null);
+        return (new ReportQuery(from, to, TimeZoneInfo.FindSystemTimeZoneById(zoneName), groupBy) { Filters = filters }, null);
     }
 
     private static bool TryTime(string? text, DateTimeOffset fallback, out DateTimeOffset time)

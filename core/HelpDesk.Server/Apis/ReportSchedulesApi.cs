@@ -12,8 +12,10 @@ namespace HelpDesk.Server.Apis;
 public static class ReportSchedulesApi
 {
     /// <param name="Period">previous-day, previous-week (default) or previous-month.</param>
+    /// <param name="Filters">Only tickets matching these count, in every KPI: attribute (<c>queue</c>, <c>channel</c>…) → accepted values.</param>
     public sealed record ReportScheduleRequest(
-        string? Name, List<ReportScheduleKpi>? Kpis, string? Cron, string? TimeZone, List<ReportRecipient>? Recipients, string? Period, bool? Enabled);
+        string? Name, List<ReportScheduleKpi>? Kpis, string? Cron, string? TimeZone, List<ReportRecipient>? Recipients, string? Period, bool? Enabled,
+        Dictionary<string, List<string>>? Filters = null);
 
     public static IEndpointRouteBuilder MapReportSchedulesApiV1(this IEndpointRouteBuilder routes)
     {
@@ -89,6 +91,7 @@ public static class ReportSchedulesApi
         {
             Period = body.Period ?? "previous-week",
             Enabled = body.Enabled ?? true,
+            Filters = body.Filters?.ToDictionary(f => f.Key, f => (IReadOnlyList<string>)f.Value, StringComparer.Ordinal) ?? [],
             CreatedAt = existing?.CreatedAt ?? time.GetUtcNow(),
         };
         if (ReportScheduleCheck.Problem(schedule) is { } invalid)

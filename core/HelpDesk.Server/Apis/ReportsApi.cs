@@ -17,10 +17,13 @@ public static class ReportsApi
     {
         var reports = routes.MapGroup("/api/v1/reports").RequireAuthorization(Policies.Tickets).WithTags("Reports");
         reports.MapGet("/", (HttpContext http) => Hidden(http) ?? Results.Json(
-            new { items = Kpi.All.Select(k => new { name = k.Name, definition = k.Definition, columns = k.Columns, groupBy = Dimensions(k) }) }, ApiJson.Options))
+            new { items = Kpi.All.Select(k => new { name = k.Name, definition = k.Definition, columns = k.Columns, groupBy = Dimensions(k), filters = ReportFilters.FilterableNames }) }, ApiJson.Options))
             .WithName("ListReports");
         reports.MapGet("/{kpi}", RunAsync).WithName("GetReport")
-            .WithDescription("KPIs: " + string.Join(" ", Kpi.All.Select(k => $"`{k.Name}`: {k.Definition}")));
+            .WithDescription(
+                $"Filters: any of {string.Join(", ", ReportFilters.FilterableNames)} as a parameter counts only tickets with that value, repeated for several "
+                + "values (`channel=email&channel=web`), an empty value for none set (`queue=`). KPIs: "
+                + string.Join(" ", Kpi.All.Select(k => $"`{k.Name}`: {k.Definition}")));
         return routes;
     }
 
@@ -53,6 +56,7 @@ public static class ReportsApi
                 to = query.To,
                 timeZone = query.TimeZone.Id,
                 groupBy = RuleFields.Word(query.GroupBy),
+                filters = query.Filters.ToDictionary(f => RuleFields.Word(f.Dimension), f => f.Values),
                 columns = found.Columns,
                 rows = report.Rows.Select(r => new { key = r.Key, values = found.Columns.Zip(r.Values).ToDictionary(p => p.First, p => p.Second) }),
             }, ApiJson.Options);

@@ -194,8 +194,71 @@ public abstract class ReportQueriesTests(ReportDataFixture data)
         }
     }
 
-    private Task<KpiReport> RunAsync(Kpi kpi, ReportDimension groupBy, TimeZoneInfo? zone = null) =>
-        Queries.RunAsync(kpi, new ReportQuery(From, To, zone ?? TimeZoneInfo.Utc, groupBy), Token);
+    [Fact]
+    public async Task Counting_kpis_over_ragged_ends_in_quarter_hour_zones_count_every_ticket_once()
+    {
+        await data.RequireAsync();
+        // Not on a quarter hour at either end; Kathmandu is 5:45 ahead of UTC, Lord Howe moves by half an hour on 4 October.
+        var (from, to) = (From.AddMinutes(7).AddSeconds(13), To.AddMinutes(-22).AddMilliseconds(-1));
+        var kathmandu = TimeZoneInfo.FindSystemTimeZoneById("Asia/Kathmandu");
+        var lordHowe = TimeZoneInfo.FindSystemTimeZoneById("Australia/Lord_Howe");
+
+        var byHour = await Queries.RunAsync(Kpi.Volume, new ReportQuery(from, to, kathmandu, ReportDimension.Hour), Token);
+        var byDay = await Queries.RunAsync(Kpi.ProactiveShare, new ReportQuery(from, to, lordHowe, ReportDimension.Day), Token);
+        var byCategory = await Queries.RunAsync(Kpi.Satisfaction, new ReportQuery(from, to, TimeZoneInfo.Utc, ReportDimension.Category), Token);
+
+        var opened = data.Generated.Where(t => t.CreatedAt >= from && t.CreatedAt < to).ToList();
+        Assert.Equal(Expected(opened.GroupBy(t => TimeZoneInfo.ConvertTime(t.CreatedAt, kathmandu).Hour.ToString(System.Globalization.CultureInfo.InvariantCulture))), Actual(byHour));
+        Assert.Equal(
+            opened.GroupBy(t => TimeZoneInfo.ConvertTime(t.CreatedAt, lordHowe).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
+                .OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, (double?)g.Count(), (double?)g.Count(t => t.Channel == Channel.Monitoring))),
+            byDay.Rows.Select(r => (r.Key, r.Values[0], r.Values[1])));
+        var solved = data.Generated.Where(t => t.SolvedAt >= from && t.SolvedAt < to).ToList();
+        Assert.Equal(
+            solved.GroupBy(t => t.Category).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => (g.Key, (double?)g.Count(), (double?)g.Count(t => t.Rating is not null), (double?)g.Count(t => t.Rating == SatisfactionRating.Good))),
+            byCategory.Rows.Select(r => (r.Key, r.Values[0], r.Values[1], r.Values[2])));
+        Assert.Contains(opened, t => t.CreatedAt < From.AddMinutes(15));
+        Assert.Contains(opened, t => t.CreatedAt >= To.AddMinutes(-30));
+    }
+
+    [Fact]
+    public async Task Filters_count_only_the_matching_tickets_in_every_kind_of_kpi()
+    {
+        await data.RequireAsync();
+        ReportFilter billing = new(ReportDimension.Queue, ["billing"]);
+        ReportFilter emailOrWeb = new(ReportDimension.Channel, ["email", "WEB"]);
+
+        var volume = await RunAsync(Kpi.Volume, ReportDimension.Channel, filters: [billing, emailOrWeb]);
+        var firstResponse = await RunAsync(Kpi.FirstResponseTime, ReportDimension.Queue, filters: [emailOrWeb]);
+        var backlog = await RunAsync(Kpi.Backlog, ReportDimension.None, filters: [billing]);
+        var escalations = await RunAsync(Kpi.Escalations, ReportDimension.None, filters: [billing]);
+        var agents = await RunAsync(Kpi.Agents, ReportDimension.None, filters: [billing]);
+
+        static bool EmailOrWeb(GeneratedTicket t) => t.Channel is Channel.Email or Channel.Web;
+        Assert.Equal(Expected(OpenedInRange.Where(t => t.Queue == "billing" && EmailOrWeb(t)).GroupBy(t => RuleFields.Word(t.Channel))), Actual(volume));
+        var answered = OpenedInRange.Where(t => EmailOrWeb(t) && t.FirstReplyAt is not null).GroupBy(t => t.Queue).ToList();
+        Assert.Equal(answered.Select(g => g.Key).Order(StringComparer.Ordinal), firstResponse.Rows.Select(r => r.Key));
+        foreach (var queue in answered)
+        {
+            Assert.Equal(Summary(queue.Select(t => (t.FirstReplyAt!.Value - t.CreatedAt).TotalMinutes)), Assert.Single(firstResponse.Rows, r => r.Key == queue.Key).Values);
+        }
+
+        var open = data.Generated.Where(t => t.Queue == "billing" && t.CreatedAt < To && (t.SolvedAt is null || t.SolvedAt >= To)).Select(t => (To - t.CreatedAt).TotalDays).ToList();
+        Assert.Equal(
+            [open.Count(d => d < 1), open.Count(d => d is >= 1 and < 3), open.Count(d => d is >= 3 and < 7), open.Count(d => d is >= 7 and < 30), open.Count(d => d >= 30)],
+            backlog.Rows.Select(r => (int)r.Values[0]!.Value));
+
+        var requested = data.Generated.Where(t => t.Queue == "billing" && t.Escalation is not null && t.EscalatedAt >= From && t.EscalatedAt < To)
+            .GroupBy(t => t.Escalation!.Value.Target).ToDictionary(g => g.Key, g => (double?)g.Count());
+        Assert.Equal(requested, escalations.Rows.ToDictionary(r => r.Key, r => r.Values[0]));
+
+        var solvedByAgent = SolvedInRange.Where(t => t.Queue == "billing").GroupBy(t => t.Assignee ?? "").ToDictionary(g => g.Key, g => (double?)g.Count());
+        Assert.Equal(solvedByAgent, agents.Rows.ToDictionary(r => r.Key, r => r.Values[0]));
+    }
+
+    private Task<KpiReport> RunAsync(Kpi kpi, ReportDimension groupBy, TimeZoneInfo? zone = null, IReadOnlyList<ReportFilter>? filters = null) =>
+        Queries.RunAsync(kpi, new ReportQuery(From, To, zone ?? TimeZoneInfo.Utc, groupBy) { Filters = filters ?? [] }, Token);
 
     private static SortedDictionary<string, long> Expected(IEnumerable<IGrouping<string, GeneratedTicket>> groups) =>
         new(groups.ToDictionary(g => g.Key, g => (long)g.Count()), StringComparer.Ordinal);

@@ -9,13 +9,14 @@ public sealed class ReportSchedulesApiTests(HubFixture hub) : IClassFixture<HubF
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private static object Schedule(string cron = "0 0 8 ? * MON", string timeZone = "Asia/Seoul", string kpi = "volume") => new
+    private static object Schedule(string cron = "0 0 8 ? * MON", string timeZone = "Asia/Seoul", string kpi = "volume", string filter = "queue") => new
     {
         name = "Weekly summary",
         kpis = new object[] { new { kpi, groupBy = "channel" }, new { kpi = "backlog" } },
         cron,
         timeZone,
         recipients = new[] { new { email = "lead@example.com", language = "ko" } },
+        filters = new Dictionary<string, string[]> { [filter] = ["billing"] },
     };
 
     [Fact]
@@ -28,12 +29,15 @@ public sealed class ReportSchedulesApiTests(HubFixture hub) : IClassFixture<HubF
         var run = await ProblemAssert.IsSuccessAsync(await admin.PostAsync("/api/v1/report-schedules/weekly-api/runs", null, Token), HttpStatusCode.Created);
 
         Assert.Equal("Asia/Seoul", saved.GetProperty("timeZone").GetString());
+        Assert.Equal("billing", saved.GetProperty("filters").GetProperty("queue")[0].GetString());
         var url = run.GetProperty("url").GetString()!;
         var summary = await admin.GetJsonAsync(url);
         Assert.Equal("done", summary.GetProperty("status").GetString());
         using var html = await admin.GetAsync($"{url}/html?language=ko", Token);
         Assert.Equal("text/html", html.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("보고서", await html.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
+        var page = await html.Content.ReadAsStringAsync(Token);
+        Assert.Contains("보고서", page, StringComparison.Ordinal);
+        Assert.Contains("필터: queue: billing", page, StringComparison.Ordinal);
         using var csv = await admin.GetAsync($"{url}/csv", Token);
         Assert.StartsWith("kpi,groupBy,key,column,value", await csv.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
         using var chart = await admin.GetAsync($"{url}/charts/1.png", Token);
@@ -45,11 +49,13 @@ public sealed class ReportSchedulesApiTests(HubFixture hub) : IClassFixture<HubF
     [InlineData("every monday", "Asia/Seoul", "volume", "cron")]
     [InlineData("0 0 8 ? * MON", "Seoul", "volume", "timeZone")]
     [InlineData("0 0 8 ? * MON", "Asia/Seoul", "happiness", "kpis[0].kpi")]
+    [InlineData("0 0 8 ? * MON", "Asia/Seoul", "volume", "filters.weekday")]
     public async Task A_bad_schedule_is_a_400_naming_the_field_and_nothing_is_saved(string cron, string timeZone, string kpi, string field)
     {
         var admin = hub.App.Admin();
+        var filter = field.StartsWith("filters.", StringComparison.Ordinal) ? field["filters.".Length..] : "queue";
 
-        await ProblemAssert.IsProblemAsync(admin.PutAsJsonAsync("/api/v1/report-schedules/bad", Schedule(cron, timeZone, kpi), Token), HttpStatusCode.BadRequest, field);
+        await ProblemAssert.IsProblemAsync(admin.PutAsJsonAsync("/api/v1/report-schedules/bad", Schedule(cron, timeZone, kpi, filter), Token), HttpStatusCode.BadRequest, field);
 
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/api/v1/report-schedules/bad", Token)).StatusCode);
     }

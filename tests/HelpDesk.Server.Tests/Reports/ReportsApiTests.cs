@@ -34,6 +34,29 @@ public sealed class ReportsApiTests(HubFixture hub) : IClassFixture<HubFixture>
         Assert.Contains("median and 90th percentile", (await admin.GetJsonAsync("/api/v1/reports")).GetProperty("items").EnumerateArray().Single(k => k.GetProperty("name").GetString() == "first-response-time").GetProperty("definition").GetString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Filters_by_ticket_attributes_count_only_the_matching_tickets()
+    {
+        var admin = hub.App.Admin();
+        var before = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var category = $"filtered-{Guid.NewGuid():N}";
+        foreach (var channel in new[] { "phone", "phone", "chat", "email" })
+        {
+            await admin.CreateTicketNumberAsync(new { subject = "Filtered", description = "d", requester = new { email = "f@example.com" }, channel, category });
+        }
+
+        await admin.CreateTicketNumberAsync(new { subject = "Other category", description = "d", requester = new { email = "f@example.com" }, channel = "phone", category = category + "-other" });
+        var range = $"from={Uri.EscapeDataString(before.ToString("O", CultureInfo.InvariantCulture))}&to={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddMinutes(1).ToString("O", CultureInfo.InvariantCulture))}";
+
+        var report = await admin.GetJsonAsync($"/api/v1/reports/volume?{range}&groupBy=channel&category={category}&channel=phone&channel=CHAT");
+
+        Assert.Equal(
+            new Dictionary<string, double> { ["chat"] = 1, ["phone"] = 2 },
+            report.GetProperty("rows").EnumerateArray().ToDictionary(r => r.GetProperty("key").GetString()!, r => r.GetProperty("values").GetProperty("tickets").GetDouble()));
+        Assert.Equal([category], report.GetProperty("filters").GetProperty("category").EnumerateArray().Select(v => v.GetString()));
+        Assert.Equal(["phone", "CHAT"], report.GetProperty("filters").GetProperty("channel").EnumerateArray().Select(v => v.GetString()));
+    }
+
     [Theory]
     [InlineData("/api/v1/reports/happiness", "kpi")]
     [InlineData("/api/v1/reports/volume?groupBy=colour", "groupBy")]
@@ -43,6 +66,7 @@ public sealed class ReportsApiTests(HubFixture hub) : IClassFixture<HubFixture>
     [InlineData("/api/v1/reports/volume?timeZone=Mars/Olympus", "timeZone")]
     [InlineData("/api/v1/reports/backlog?groupBy=channel", "groupBy")]
     [InlineData("/api/v1/reports/volume?colour=red", "colour")]
+    [InlineData("/api/v1/reports/volume?hour=3", "hour")]
     public async Task Bad_input_is_a_400_naming_the_parameter(string url, string field)
     {
         await ProblemAssert.IsProblemAsync(hub.App.Admin().GetAsync(url, Token), HttpStatusCode.BadRequest, field);

@@ -33,8 +33,11 @@ public sealed class SlaBreachTests(SlaClusterFixture fixture) : IClassFixture<Sl
         await sla.SavePolicyAsync(
             new SlaPolicy("vip", "VIP", [new RuleCondition("tags", RuleOperator.Contains, Json("\"vip\""))], [new SlaPolicyTarget(SlaTargetKind.FirstResponse, 120)]),
             CancellationToken.None);
+        // The rule stays in the silo for the class's other tests, so it names VIP tickets: on theirs its actions, stamped
+        // by the real clock, would move the projection's SLA state back before the watch's fake-clock breach.
         await fixture.SiloService<RulesStore>().SaveAsync(
-            new Rule("breach-escalation", "Breached VIP tickets go to the duty manager", RuleTrigger.SlaBreached, [new RuleCondition("priority", RuleOperator.IsNot, Json("\"urgent\""))],
+            new Rule("breach-escalation", "Breached VIP tickets go to the duty manager", RuleTrigger.SlaBreached,
+                [new RuleCondition("tags", RuleOperator.Contains, Json("\"vip\"")), new RuleCondition("priority", RuleOperator.IsNot, Json("\"urgent\""))],
                 [new RuleAction("set-priority", Json("\"urgent\"")), new RuleAction("assign", Json("\"duty-manager\"")), new RuleAction("add-note", Json("\"First response breached: raised and reassigned.\""))]),
             CancellationToken.None);
 

@@ -44,6 +44,9 @@ public static class ReportsScenario
             await using (database)
             {
                 var end = await FillStoreAsync(options, database, postgres, directory);
+                var packing = Stopwatch.StartNew();
+                var packed = await new ReportDigestBuilder(database, NullLogger<ReportDigestBuilder>.Instance).PassAsync(CancellationToken.None);
+                Console.WriteLine($"{options.Provider}: report digests packed for {packed:N0} quarter hours in {packing.Elapsed.TotalSeconds:0.0} s");
                 await SeededHistory.StartSubscribersAfterAsync(database);
                 var missed = 0;
                 await using (var hub = await ChildHub.StartAsync(settings))

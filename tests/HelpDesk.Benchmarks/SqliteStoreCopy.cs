@@ -18,7 +18,7 @@ public static class SqliteStoreCopy
     private static readonly string[] TicketTables =
     [
         "ticket_events", "tickets", "ticket_texts", "ticket_tags", "ticket_links", "ticket_message_ids", "ticket_attachments", "ticket_meetings",
-        "report_facts", "report_rollups",
+        "report_facts", "report_rollups", "report_digests", "report_digest_marks",
     ];
 
     public static async Task CopyAsync(string sqliteFile, string postgresConnectionString, CancellationToken cancellationToken = default)
@@ -32,8 +32,8 @@ public static class SqliteStoreCopy
         await source.OpenAsync(cancellationToken);
         await using var postgres = new NpgsqlConnection(postgresConnectionString);
         await postgres.OpenAsync(cancellationToken);
-        // The rollups are copied as SQLite's triggers made them; PostgreSQL's, a function call per row, would take
-        // longer than the copy itself.
+        // The rollups and digest marks are copied as SQLite's triggers made them; PostgreSQL's, a function call per
+        // row, would take longer than the copy itself.
         await ExecuteAsync(postgres, "ALTER TABLE report_facts DISABLE TRIGGER USER", cancellationToken);
         foreach (var table in TicketTables)
         {

@@ -64,12 +64,12 @@ public sealed partial class ReportQueries
 
     private async Task<KpiReport> AgentsAsync(Kpi kpi, ReportQuery query, CancellationToken cancellationToken)
     {
-        if (database.Provider == StorageProvider.PostgreSql)
+        if (database.Provider == StorageProvider.PostgreSql && DigestSlots(query) is null)
         {
             return await AgentsInDatabaseAsync(kpi, query, cancellationToken);
         }
 
-        var tallies = await ReadInPartsAsync(
+        var tallies = await AgentsFromDigestsAsync(query, cancellationToken) ?? await ReadInPartsAsync(
             query,
             $"SELECT COALESCE(t.assignee, ''), t.first_agent_reply_at - t.created_at, t.rating FROM report_facts t WHERE t.solved_at >= @from AND t.solved_at < @to{ReportFilters.Sql(query.Filters)}",
             () => new AgentTallies(),

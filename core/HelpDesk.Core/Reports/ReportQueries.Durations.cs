@@ -5,16 +5,24 @@ namespace HelpDesk.Core.Reports;
 
 /// <summary>
 /// The duration KPIs (first response, resolution; calendar and business time): per key, the count and the nearest-rank
-/// median and p90. PostgreSQL ranks in the query with <c>percentile_disc</c>; SQLite has no such function and its
-/// window functions take seconds at a million tickets, so it streams the values into <see cref="RankedDurations{TKey}"/>.
+/// median and p90. Where the digests can answer (<c>ReportQueries.Digests</c>) both providers rank the packed values
+/// here; otherwise (a filter, a breakdown by customer, organisation or assignee) PostgreSQL ranks in the query with
+/// <c>percentile_disc</c>, and SQLite, which has no such function and whose window functions take seconds at a million
+/// tickets, streams the values into <see cref="RankedDurations{TKey}"/>.
 /// </summary>
 public sealed partial class ReportQueries
 {
     private const int MaxParts = 4;
 
-    /// <summary>The count, median and p90 of <paramref name="duration"/> (ms, null: not counted), for tickets whose <paramref name="time"/> is in range.</summary>
-    private Task<KpiReport> DurationsAsync(Kpi kpi, ReportQuery query, string time, string duration, CancellationToken cancellationToken)
+    /// <summary>The count, median and p90 of <paramref name="measure"/> (null: not counted), for tickets whose <paramref name="anchor"/> time is in range.</summary>
+    private Task<KpiReport> DurationsAsync(Kpi kpi, ReportQuery query, RollupAnchor anchor, PackedDuration measure, CancellationToken cancellationToken)
     {
+        if (DurationsFromDigestsAsync(kpi, query, anchor, measure, cancellationToken) is { } digested)
+        {
+            return digested;
+        }
+
+        var (time, duration) = ($"t.{anchor.Time}", ReportDigests.Durations[(int)measure]);
         var range = $"FROM report_facts t WHERE {time} >= @from AND {time} < @to AND {duration} IS NOT NULL{ReportFilters.Sql(query.Filters)}";
         if (database.Provider == StorageProvider.PostgreSql)
         {

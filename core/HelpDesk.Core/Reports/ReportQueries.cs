@@ -18,10 +18,10 @@ public sealed partial class ReportQueries(Database database)
     public Task<KpiReport> RunAsync(Kpi kpi, ReportQuery query, CancellationToken cancellationToken) => kpi.Name switch
     {
         "volume" => VolumeAsync(kpi, query, cancellationToken),
-        "first-response-time" => DurationsAsync(kpi, query, "t.created_at", "t.first_agent_reply_at - t.created_at", cancellationToken),
-        "first-response-time-business" => DurationsAsync(kpi, query, "t.created_at", "t.first_response_business_ms", cancellationToken),
-        "resolution-time" => DurationsAsync(kpi, query, "t.solved_at", "t.solved_at - t.created_at", cancellationToken),
-        "resolution-time-business" => DurationsAsync(kpi, query, "t.solved_at", "t.resolution_business_ms", cancellationToken),
+        "first-response-time" => DurationsAsync(kpi, query, ReportRollups.Created, PackedDuration.FirstResponse, cancellationToken),
+        "first-response-time-business" => DurationsAsync(kpi, query, ReportRollups.Created, PackedDuration.FirstResponseBusiness, cancellationToken),
+        "resolution-time" => DurationsAsync(kpi, query, ReportRollups.Solves, PackedDuration.Resolution, cancellationToken),
+        "resolution-time-business" => DurationsAsync(kpi, query, ReportRollups.Solves, PackedDuration.ResolutionBusiness, cancellationToken),
         "backlog" => BacklogAsync(kpi, query, cancellationToken),
         "csat" => SatisfactionAsync(kpi, query, cancellationToken),
         "reopen-rate" => ReopensAsync(kpi, query, cancellationToken),

@@ -399,5 +399,6 @@ internal static class PostgreSqlSchema
         """,
         BackgroundScanIndexes.Migration,
         ReportRollups.PostgreSqlMigration,
+        ReportDigests.PostgreSqlMigration,
     ];
 }

@@ -402,5 +402,6 @@ internal static class SqliteSchema
         """,
         BackgroundScanIndexes.Migration,
         ReportRollups.SqliteMigration,
+        ReportDigests.SqliteMigration,
     ];
 }

@@ -7,9 +7,10 @@ using Microsoft.Extensions.Options;
 namespace HelpDesk.Core.Tests.Reports;
 
 /// <summary>
-/// The report facts on either provider: tickets written before they existed get them from their events, once; and the
-/// quarter-hour rollups always hold what the facts add up to, however the facts change: written through the event
-/// writer (tickets opened, then updated), deleted, filled in again by the backfill, or moved to other values and times.
+/// The report facts on either provider: tickets written before they existed get them from their events, once; the
+/// quarter-hour rollups always hold what the facts add up to, and the digests give the facts' own ranks, however the
+/// facts change: written through the event writer (tickets opened, then updated), deleted, filled in again by the
+/// backfill, or moved to other values and times.
 /// </summary>
 public abstract class ReportFactsTests
 {
@@ -68,7 +69,84 @@ public abstract class ReportFactsTests
         Assert.NotEqual(written, moved);
     }
 
+    [Fact]
+    public async Task Digests_rank_as_the_facts_do_through_writes_moves_deletes_and_refills()
+    {
+        await using var database = await OpenAsync();
+        await ReportDataSet.WriteAsync(database, ReportDataSet.Generate(800, seed: 7));
+        var builder = new ReportDigestBuilder(database, NullLogger<ReportDigestBuilder>.Instance);
+        Assert.Equal(await QuartersOfAsync(database, "1 = 1"), await MarkedAsync(database));
+        await AssertDigestsRankAsTheFactsAsync(database);
+
+        Assert.True(await builder.PassAsync(Token) > 0);
+        Assert.Empty(await MarkedAsync(database));
+        Assert.True(await database.Int64Async("SELECT COUNT(*) FROM report_digests", _ => { }, Token) > 0);
+        await AssertDigestsRankAsTheFactsAsync(database);
+
+        // A reply count is not in a digest: nothing to pack again.
+        await database.ExecuteAsync("UPDATE report_facts SET agent_reply_count = agent_reply_count + 1 WHERE number % 5 = 0", _ => { }, Token);
+        Assert.Empty(await MarkedAsync(database));
+
+        // A move marks the quarter hours each ticket leaves and enters; until they are packed again, reports read their facts.
+        const string Moved = "number % 4 = 1";
+        var left = await QuartersOfAsync(database, Moved);
+        await database.ExecuteAsync(
+            $"UPDATE report_facts SET channel = 'monitoring', assignee = 'night-shift', rating = 'bad', created_at = created_at - 600000, solved_at = solved_at + 3600000, first_agent_reply_at = first_agent_reply_at + 60000 WHERE {Moved}",
+            _ => { }, Token);
+        Assert.Equal(left.Union(await QuartersOfAsync(database, Moved)).Order(StringComparer.Ordinal), await MarkedAsync(database));
+        await AssertDigestsRankAsTheFactsAsync(database);
+        await builder.PassAsync(Token);
+        await AssertDigestsRankAsTheFactsAsync(database);
+
+        await database.ExecuteAsync("DELETE FROM report_facts WHERE number % 3 = 0", _ => { }, Token);
+        await AssertDigestsRankAsTheFactsAsync(database);
+        await builder.PassAsync(Token);
+        await AssertDigestsRankAsTheFactsAsync(database);
+
+        await using var writer = new TicketEventWriter(database, Options.Create(new StorageOptions()), NullLogger<TicketEventWriter>.Instance);
+        await new ReportFactsBackfill(database, new SqlTicketEventStore(database, writer), NullLogger<ReportFactsBackfill>.Instance).FillAsync(Token);
+        await builder.PassAsync(Token);
+        Assert.Empty(await MarkedAsync(database));
+        await AssertDigestsRankAsTheFactsAsync(database);
+    }
+
     protected abstract Task<Database> OpenAsync();
+
+    /// <summary>
+    /// Each ranking KPI, whole and broken down, from the digests (no filter) and from the facts alone (a filter naming
+    /// every channel, which the digests do not answer): the same tickets, so the same rows. From and to are off the
+    /// quarter hour, and the zones' offsets are whole quarter hours (Lord Howe's DST moves by half an hour).
+    /// </summary>
+    private static async Task AssertDigestsRankAsTheFactsAsync(Database database)
+    {
+        var queries = new ReportQueries(database);
+        var everyChannel = new ReportFilter(ReportDimension.Channel, [.. await database.QueryAsync("SELECT DISTINCT channel FROM report_facts", _ => { }, r => r.GetString(0), Token)]);
+        var (from, to) = (ReportDataSet.Start.AddMinutes(7), ReportDataSet.End.AddMinutes(-5));
+        (ReportDimension, string)[] breakdowns =
+            [(ReportDimension.None, "UTC"), (ReportDimension.Channel, "UTC"), (ReportDimension.Queue, "UTC"), (ReportDimension.Hour, "Australia/Lord_Howe"), (ReportDimension.Weekday, "Europe/Berlin")];
+        foreach (var kpi in new[] { Kpi.FirstResponseTime, Kpi.FirstResponseBusinessTime, Kpi.ResolutionTime, Kpi.ResolutionBusinessTime, Kpi.Agents })
+        {
+            foreach (var (groupBy, zone) in kpi == Kpi.Agents ? breakdowns.Take(1) : breakdowns)
+            {
+                var query = new ReportQuery(from, to, TimeZoneInfo.FindSystemTimeZoneById(zone), groupBy);
+                var digested = await queries.RunAsync(kpi, query, Token);
+                var counted = await queries.RunAsync(kpi, query with { Filters = [everyChannel] }, Token);
+                Assert.NotEmpty(digested.Rows);
+                Assert.Equal(Rows(counted), Rows(digested));
+            }
+        }
+
+        static string[] Rows(KpiReport report) => [.. report.Rows.Select(r => $"{r.Key}={string.Join(",", r.Values)}")];
+    }
+
+    private static async Task<IReadOnlyList<string>> MarkedAsync(Database database) =>
+        [.. (await database.QueryAsync("SELECT anchor, bucket FROM report_digest_marks", _ => { }, r => $"{r.GetString(0)}|{r.GetInt64(1)}", Token)).Order(StringComparer.Ordinal)];
+
+    /// <summary>The quarter hours the matching tickets were opened and solved in.</summary>
+    private static async Task<IReadOnlyList<string>> QuartersOfAsync(Database database, string condition) =>
+        [.. (await database.QueryAsync(
+            $"SELECT 'created|' || (created_at / {Quarter}) FROM report_facts WHERE {condition} UNION SELECT 'solved|' || (solved_at / {Quarter}) FROM report_facts WHERE solved_at IS NOT NULL AND {condition}",
+            _ => { }, r => r.GetString(0), Token)).Order(StringComparer.Ordinal)];
 
     private static async Task<IReadOnlyList<string>> ReadFactsAsync(Database database) =>
         await database.QueryAsync(Facts, _ => { }, r => string.Join(",", Enumerable.Range(0, r.FieldCount).Select(i => r.IsDBNull(i) ? "null" : Convert.ToString(r.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))), Token);

@@ -22,7 +22,7 @@ public sealed class ClusteredQuartzTests
     ];
 
     // The report mailer too: its deliveries are claimed in the database, and one node a tick sends them.
-    private static readonly string[] ClusterScans = ["report-mailer", "sla-watch", "spike-detector", "stale-customer-context", "time-rules"];
+    private static readonly string[] ClusterScans = ["report-digests", "report-mailer", "sla-watch", "spike-detector", "stale-customer-context", "time-rules"];
 
     private static readonly TriggerKey PulseTrigger = new("report:pulse", ReportScheduling.Group);
 

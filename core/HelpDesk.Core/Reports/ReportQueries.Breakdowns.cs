@@ -30,16 +30,9 @@ public sealed partial class ReportQueries
 
     private async Task<KpiReport> EscalationsAsync(Kpi kpi, ReportQuery query, CancellationToken cancellationToken)
     {
-        string Json(string member) => database.JsonText("e.data", member);
         var sql = $"""
-            WITH r AS (
-                SELECT e.ticket, {Json("escalationId")} AS id, {Json("target")} AS target, e.occurred_at AS at FROM ticket_events e
-                {(query.Filters.Count > 0 ? "JOIN report_facts t ON t.number = e.ticket" : "")}
-                WHERE e.type = 'escalation-requested' AND e.occurred_at >= @from AND e.occurred_at < @to{ReportFilters.Sql(query.Filters)}),
-            d AS (
-                SELECT e.ticket, {Json("escalationId")} AS id, MIN(e.occurred_at) AS at FROM ticket_events e
-                WHERE e.type = 'escalated' AND e.ticket IN (SELECT r.ticket FROM r) GROUP BY e.ticket, {Json("escalationId")})
-            SELECT r.target, d.at - r.at FROM r LEFT JOIN d ON d.ticket = r.ticket AND d.id = r.id
+            SELECT x.target, x.done_at - x.requested_at FROM report_escalations x{(query.Filters.Count > 0 ? " JOIN report_facts t ON t.number = x.ticket" : "")}
+            WHERE x.requested_at >= @from AND x.requested_at < @to{ReportFilters.Sql(query.Filters)}
             """;
         var requested = new Dictionary<string, long>();
         var done = new RankedDurations<string>(StringComparer.Ordinal);

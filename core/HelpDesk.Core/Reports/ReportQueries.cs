@@ -4,7 +4,7 @@ using HelpDesk.Core.Storage;
 namespace HelpDesk.Core.Reports;
 
 /// <summary>
-/// KPIs computed in SQL on the projection's report facts (and, for escalations, the event log), never a grain: each
+/// KPIs computed in SQL on the projection's report facts (and, for escalations, its escalation rows), never a grain: each
 /// reads one range of a covering index led by its anchor time (opened or solved), hours and days in the report's time
 /// zone through <see cref="ZoneOffsets"/>. The counting KPIs are here, the durations in <c>ReportQueries.Durations</c>,
 /// the fixed breakdowns in <c>ReportQueries.Breakdowns</c>. Rows come in one order on both providers: numbers by

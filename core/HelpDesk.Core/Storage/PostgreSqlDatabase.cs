@@ -25,7 +25,9 @@ public sealed class PostgreSqlDatabase(string connectionString) : Database
     public override async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
         await _dataSource.OpenConnectionAsync(cancellationToken);
 
-    public override string JsonText(string column, string member) => $"({column}::jsonb ->> '{member}')";
+    public override string JsonText(string column, string member) => JsonMember(column, member);
+
+    internal static string JsonMember(string column, string member) => $"({column}::jsonb ->> '{member}')";
 
     public override string FullTextCondition(bool includeInternal) =>
         "t.number IN (SELECT x.ticket FROM ticket_texts x WHERE x.search @@ plainto_tsquery('simple', @q)"

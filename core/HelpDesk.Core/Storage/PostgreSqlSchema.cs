@@ -400,5 +400,6 @@ internal static class PostgreSqlSchema
         BackgroundScanIndexes.Migration,
         ReportRollups.PostgreSqlMigration,
         ReportDigests.PostgreSqlMigration,
+        ReportEscalations.PostgreSqlMigration,
     ];
 }

@@ -40,7 +40,9 @@ public sealed class SqliteDatabase : Database
         return connection;
     }
 
-    public override string JsonText(string column, string member) => $"json_extract({column}, '$.{member}')";
+    public override string JsonText(string column, string member) => JsonMember(column, member);
+
+    internal static string JsonMember(string column, string member) => $"json_extract({column}, '$.{member}')";
 
     public override string FullTextCondition(bool includeInternal) =>
         "t.number IN (SELECT x.ticket FROM ticket_texts_fts f JOIN ticket_texts x ON x.id = f.rowid WHERE ticket_texts_fts MATCH @q"

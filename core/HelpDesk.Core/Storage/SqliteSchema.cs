@@ -403,5 +403,6 @@ internal static class SqliteSchema
         BackgroundScanIndexes.Migration,
         ReportRollups.SqliteMigration,
         ReportDigests.SqliteMigration,
+        ReportEscalations.SqliteMigration,
     ];
 }

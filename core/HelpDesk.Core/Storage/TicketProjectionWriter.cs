@@ -79,6 +79,7 @@ internal sealed class TicketProjectionWriter(PreparedCommands commands)
                 }
             }
 
+            await WriteEscalationAsync(append.Ticket, @event, cancellationToken);
             if (ReceivedMessageId(@event) is { } messageId)
             {
                 await commands.Get(InsertReceivedMessageId).With("@message_id", messageId).With("@ticket", append.Ticket)
@@ -117,6 +118,20 @@ internal sealed class TicketProjectionWriter(PreparedCommands commands)
             await commands.Get(InsertLink)
                 .With("@system", link.System).With("@key", link.Key).With("@ticket", append.Ticket)
                 .ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    private async Task WriteEscalationAsync(long ticket, TicketEvent @event, CancellationToken cancellationToken)
+    {
+        var command = @event switch
+        {
+            EscalationRequested requested => commands.Get(ReportEscalations.Requested).With("@id", requested.EscalationId).With("@target", requested.Target),
+            Escalated escalated => commands.Get(ReportEscalations.Done).With("@id", escalated.EscalationId),
+            _ => null,
+        };
+        if (command is not null)
+        {
+            await command.With("@ticket", ticket).With("@at", UnixTime.ToMs(@event.At)).ExecuteNonQueryAsync(cancellationToken);
         }
     }
 

@@ -70,6 +70,31 @@ public abstract class ReportFactsTests
     }
 
     [Fact]
+    public async Task Escalations_requested_before_their_rows_existed_are_filled_in_from_the_events()
+    {
+        const string Escalations = "SELECT ticket, escalation_id, target, requested_at, done_at FROM report_escalations ORDER BY ticket, escalation_id";
+        await using var database = await OpenAsync();
+        await ReportDataSet.WriteAsync(database, ReportDataSet.Generate(800, seed: 13));
+        var written = await RowsAsync(database, Escalations);
+        Assert.Contains(written, row => row.EndsWith(",null", StringComparison.Ordinal));
+        Assert.Contains(written, row => !row.EndsWith(",null", StringComparison.Ordinal));
+
+        // The store as the previous release left it: no escalation rows, the event log's indexes for the old query.
+        var version = await database.Int64Async("SELECT MAX(version) FROM schema_migrations", _ => { }, Token);
+        await database.ExecuteAsync(
+            $"""
+            DROP TABLE report_escalations;
+            CREATE INDEX ix_ticket_events_escalation_requested ON ticket_events (occurred_at) WHERE type = 'escalation-requested';
+            CREATE INDEX ix_ticket_events_escalated ON ticket_events (ticket) WHERE type = 'escalated';
+            DELETE FROM schema_migrations WHERE version = {version};
+            """,
+            _ => { }, Token);
+        await new SchemaMigrator(database, NullLogger<SchemaMigrator>.Instance).MigrateAsync(Token);
+
+        Assert.Equal(written, await RowsAsync(database, Escalations));
+    }
+
+    [Fact]
     public async Task Digests_rank_as_the_facts_do_through_writes_moves_deletes_and_refills()
     {
         await using var database = await OpenAsync();
@@ -148,8 +173,10 @@ public abstract class ReportFactsTests
             $"SELECT 'created|' || (created_at / {Quarter}) FROM report_facts WHERE {condition} UNION SELECT 'solved|' || (solved_at / {Quarter}) FROM report_facts WHERE solved_at IS NOT NULL AND {condition}",
             _ => { }, r => r.GetString(0), Token)).Order(StringComparer.Ordinal)];
 
-    private static async Task<IReadOnlyList<string>> ReadFactsAsync(Database database) =>
-        await database.QueryAsync(Facts, _ => { }, r => string.Join(",", Enumerable.Range(0, r.FieldCount).Select(i => r.IsDBNull(i) ? "null" : Convert.ToString(r.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))), Token);
+    private static Task<IReadOnlyList<string>> ReadFactsAsync(Database database) => RowsAsync(database, Facts);
+
+    private static async Task<IReadOnlyList<string>> RowsAsync(Database database, string sql) =>
+        await database.QueryAsync(sql, _ => { }, r => string.Join(",", Enumerable.Range(0, r.FieldCount).Select(i => r.IsDBNull(i) ? "null" : Convert.ToString(r.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))), Token);
 
     private static async Task<List<string>> RollupsAsync(Database database)
     {

@@ -51,22 +51,7 @@ internal static class ReportDigests
         CREATE TABLE report_digests (anchor TEXT NOT NULL, bucket BIGINT NOT NULL, data BYTEA NOT NULL, PRIMARY KEY (anchor, bucket));
         CREATE TABLE report_digest_marks (anchor TEXT NOT NULL, bucket BIGINT NOT NULL, marks BIGINT NOT NULL, PRIMARY KEY (anchor, bucket));
         {MarkEverything}
-        CREATE FUNCTION report_digests_mark() RETURNS trigger LANGUAGE plpgsql AS $digest$
-        BEGIN
-            IF TG_OP = 'INSERT' THEN
-                {Mark("NEW")};
-            ELSIF TG_OP = 'UPDATE' THEN
-                {Mark("OLD", "NEW")};
-            ELSE
-                {Mark("OLD")};
-            END IF;
-            RETURN NULL;
-        END
-        $digest$;
-        CREATE TRIGGER report_digests_on_insert_or_delete AFTER INSERT OR DELETE ON report_facts
-            FOR EACH ROW EXECUTE FUNCTION report_digests_mark();
-        CREATE TRIGGER report_digests_on_update AFTER UPDATE ON report_facts
-            FOR EACH ROW WHEN ({Changed("IS DISTINCT FROM")}) EXECUTE FUNCTION report_digests_mark();
+        {ReportFactsTriggers.PostgreSql("report_digests", "report_digests_mark", Mark("NEW"), Mark("OLD", "NEW"), Mark("OLD"), Changed("IS DISTINCT FROM"))}
         """;
 
     private const string Comment = """

@@ -67,27 +67,12 @@ internal static class ReportRollups
         {Comment}
         {Table("BIGINT")};
         {Fill}
-        CREATE FUNCTION report_rollups_follow_facts() RETURNS trigger LANGUAGE plpgsql AS $rollup$
-        BEGIN
-            IF TG_OP = 'INSERT' THEN
-                {Delta(Anchors, ("NEW", 1))};
-            ELSIF TG_OP = 'UPDATE' THEN
-                IF {Changed(Created, "IS DISTINCT FROM")} THEN
-                    {Delta([Created], ("OLD", -1), ("NEW", 1))};
-                END IF;
-                IF {Changed(Solves, "IS DISTINCT FROM")} THEN
-                    {Delta([Solves], ("OLD", -1), ("NEW", 1))};
-                END IF;
-            ELSE
-                {Delta(Anchors, ("OLD", -1))};
-            END IF;
-            RETURN NULL;
-        END
-        $rollup$;
-        CREATE TRIGGER report_rollups_on_insert_or_delete AFTER INSERT OR DELETE ON report_facts
-            FOR EACH ROW EXECUTE FUNCTION report_rollups_follow_facts();
-        CREATE TRIGGER report_rollups_on_update AFTER UPDATE ON report_facts
-            FOR EACH ROW WHEN ({Changed(Created, "IS DISTINCT FROM")} OR {Changed(Solves, "IS DISTINCT FROM")}) EXECUTE FUNCTION report_rollups_follow_facts();
+        {ReportFactsTriggers.PostgreSql(
+            "report_rollups", "report_rollups_follow_facts",
+            Delta(Anchors, ("NEW", 1)),
+            $"IF {Changed(Created, "IS DISTINCT FROM")} THEN {Delta([Created], ("OLD", -1), ("NEW", 1))}; END IF; IF {Changed(Solves, "IS DISTINCT FROM")} THEN {Delta([Solves], ("OLD", -1), ("NEW", 1))}; END IF",
+            Delta(Anchors, ("OLD", -1)),
+            $"{Changed(Created, "IS DISTINCT FROM")} OR {Changed(Solves, "IS DISTINCT FROM")}")}
         """;
 
     private const string Comment = """

@@ -18,7 +18,7 @@ public static class SqliteStoreCopy
     private static readonly string[] TicketTables =
     [
         "ticket_events", "tickets", "ticket_texts", "ticket_tags", "ticket_links", "ticket_message_ids", "ticket_attachments", "ticket_meetings",
-        "report_facts", "report_rollups", "report_digests", "report_digest_marks",
+        "report_facts", "report_rollups", "report_digests", "report_digest_marks", "report_escalations",
     ];
 
     public static async Task CopyAsync(string sqliteFile, string postgresConnectionString, CancellationToken cancellationToken = default)
@@ -48,9 +48,6 @@ public static class SqliteStoreCopy
         var tickets = await ScalarAsync(source, "SELECT value FROM counters WHERE name = 'ticket-number'", cancellationToken);
         await ExecuteAsync(postgres, $"UPDATE counters SET value = {tickets} WHERE name = 'ticket-number'", cancellationToken);
 
-        // As autovacuum leaves a store that has run a while: statistics, and report facts visible to index-only scans.
-        await ExecuteAsync(postgres, "VACUUM (ANALYZE) report_facts", cancellationToken);
-        await ExecuteAsync(postgres, "ANALYZE", cancellationToken);
     }
 
     /// <summary>The columns both stores have, without PostgreSQL's generated ones.</summary>

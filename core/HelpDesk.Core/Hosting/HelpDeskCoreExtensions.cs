@@ -173,7 +173,6 @@ public static class HelpDeskCoreExtensions
         services.AddSingleton<Reports.ReportFactsBackfill>();
         services.AddHostedService(sp => sp.GetRequiredService<Reports.ReportFactsBackfill>());
         var digests = configuration.GetSection($"{HelpDeskOptions.Section}:Reports:Digests");
-        services.AddOptions<Reports.ReportDigestOptions>().Bind(digests);
         services.AddRepeatingJob<Reports.ReportDigestBuilder>(Reports.ReportDigestBuilder.Key, digests.GetValue<TimeSpan?>(nameof(Reports.ReportDigestOptions.BuildInterval)) ?? new Reports.ReportDigestOptions().BuildInterval);
         var spikes = configuration.GetSection($"{HelpDeskOptions.Section}:Reports:Spikes");
         services.AddOptions<Reports.SpikeOptions>().Bind(spikes);

@@ -57,18 +57,25 @@ public sealed partial class ReportQueries
 
     private async Task<KpiReport> AgentsAsync(Kpi kpi, ReportQuery query, CancellationToken cancellationToken)
     {
-        if (database.Provider == StorageProvider.PostgreSql && DigestSlots(query) is null)
+        AgentTallies tallies;
+        if (RollupSlots(query) is { } slots)
+        {
+            tallies = await AgentsFromDigestsAsync(query, slots, cancellationToken);
+        }
+        else if (database.Provider == StorageProvider.PostgreSql)
         {
             return await AgentsInDatabaseAsync(kpi, query, cancellationToken);
         }
-
-        var tallies = await AgentsFromDigestsAsync(query, cancellationToken) ?? await ReadInPartsAsync(
-            query,
-            $"SELECT COALESCE(t.assignee, ''), t.first_agent_reply_at - t.created_at, t.rating FROM report_facts t WHERE t.solved_at >= @from AND t.solved_at < @to{ReportFilters.Sql(query.Filters)}",
-            () => new AgentTallies(),
-            (agents, reader) => agents.Add(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetString(2)),
-            (all, part) => all.Add(part),
-            cancellationToken);
+        else
+        {
+            tallies = await ReadInPartsAsync(
+                query,
+                $"SELECT {string.Join(", ", AgentColumns)} FROM report_facts t WHERE t.solved_at >= @from AND t.solved_at < @to{ReportFilters.Sql(query.Filters)}",
+                () => new AgentTallies(),
+                (agents, reader) => agents.Add(reader.GetString(0), reader.NullableInt64(1), reader.NullableString(2)),
+                (all, part) => all.Add(part),
+                cancellationToken);
+        }
 
         return Report(kpi, query, tallies.Agents.Select(agent =>
         {

@@ -30,7 +30,7 @@ public sealed partial class ReportQueries
 
         var (from, to) = (query.From.ToUnixTimeMilliseconds(), query.To.ToUnixTimeMilliseconds());
         var fromFacts = new List<(long From, long To)>();
-        if (RollupSlots(query, from, to) is var (first, end))
+        if (RollupSlots(query) is var (first, end))
         {
             var sums = string.Join(", ", measures.Select(m => $"SUM(r.{m.Column})"));
             var key = ReportFilters.IsFilterable(query.GroupBy) ? "r.value" : KeyOf(query, $"(r.bucket * {ReportRollups.SlotMilliseconds})");
@@ -56,9 +56,13 @@ public sealed partial class ReportQueries
         return [.. InKeyOrder(query, totals.Where(t => t.Value[0] != 0).Select(t => (t.Key, Counts: t.Value)), r => r.Key)];
     }
 
-    /// <summary>The whole quarter hours of the range the rollups can answer for, as slot numbers (first, end exclusive); null when they cannot.</summary>
-    private static (long First, long End)? RollupSlots(ReportQuery query, long from, long to)
+    /// <summary>
+    /// The whole quarter hours of the range the rollups (and the digests) can answer for, as slot numbers (first, end
+    /// exclusive); null when they cannot.
+    /// </summary>
+    private static (long First, long End)? RollupSlots(ReportQuery query)
     {
+        var (from, to) = (query.From.ToUnixTimeMilliseconds(), query.To.ToUnixTimeMilliseconds());
         var kept = query.GroupBy is ReportDimension.None || IsTime(query.GroupBy) || ReportRollups.Attributes.Contains(query.GroupBy);
         if (query.Filters.Count > 0 || !kept || !ZoneOffsets.OnQuarterHours(query.TimeZone, query.From, query.To))
         {

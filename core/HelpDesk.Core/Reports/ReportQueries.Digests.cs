@@ -12,13 +12,13 @@ namespace HelpDesk.Core.Reports;
 /// </summary>
 public sealed partial class ReportQueries
 {
-    private Task<KpiReport>? DurationsFromDigestsAsync(Kpi kpi, ReportQuery query, RollupAnchor anchor, PackedDuration measure, CancellationToken cancellationToken)
-    {
-        if (DigestSlots(query) is not { } slots)
-        {
-            return null;
-        }
+    /// <summary>Per-ticket columns the agents KPI reads: assignee, first response, rating.</summary>
+    private static readonly string[] AgentColumns =
+        [ReportFilters.Column(ReportDimension.Assignee), ReportDigests.Durations[(int)PackedDuration.FirstResponse], ReportDigests.Texts[(int)PackedText.Rating]];
 
+    private Task<KpiReport> DurationsFromDigestsAsync(
+        Kpi kpi, ReportQuery query, (long First, long End) slots, RollupAnchor anchor, PackedDuration measure, CancellationToken cancellationToken)
+    {
         var duration = ReportDigests.Durations[(int)measure];
         var rolled = ReportRollups.Attributes.ToList().IndexOf(query.GroupBy);
         PackedText? attribute = rolled >= 0 ? (PackedText)rolled : null;
@@ -61,24 +61,14 @@ public sealed partial class ReportQueries
                 }
             }
         }, cancellationToken);
-        return Report(kpi, query, durations.Keys.Select(k =>
-        {
-            var ranks = durations.Of(k);
-            return new ReportRow(KeyText(query, k), [ranks.Count, ranks.Median / 60_000.0, ranks.P90 / 60_000.0]);
-        }));
+        return DurationRows(kpi, query, durations);
     }
 
-    private async Task<AgentTallies?> AgentsFromDigestsAsync(ReportQuery query, CancellationToken cancellationToken)
+    private async Task<AgentTallies> AgentsFromDigestsAsync(ReportQuery query, (long First, long End) slots, CancellationToken cancellationToken)
     {
-        if (DigestSlots(query) is not { } slots)
-        {
-            return null;
-        }
-
         var tallies = new AgentTallies();
-        var columns = new[] { ReportFilters.Column(ReportDimension.Assignee), ReportDigests.Durations[(int)PackedDuration.FirstResponse], ReportDigests.Texts[(int)PackedText.Rating] };
         await ReadDigestedAsync(
-            query, Digested(query, ReportRollups.Solves, "''", columns, null), slots, ReportRollups.Solves,
+            query, Digested(query, ReportRollups.Solves, "''", AgentColumns, null), slots, ReportRollups.Solves,
             facts => tallies.Add(facts.GetString(2), facts.NullableInt64(3), facts.NullableString(4)),
             (_, tickets) =>
             {
@@ -91,10 +81,6 @@ public sealed partial class ReportQueries
             cancellationToken);
         return tallies;
     }
-
-    /// <summary>The whole quarter hours the digests can answer for, under the rollups' conditions; null when they cannot.</summary>
-    private static (long First, long End)? DigestSlots(ReportQuery query) =>
-        RollupSlots(query, query.From.ToUnixTimeMilliseconds(), query.To.ToUnixTimeMilliseconds());
 
     /// <summary>
     /// One statement, so one snapshot of which quarter hours are marked: each whole quarter hour comes either packed

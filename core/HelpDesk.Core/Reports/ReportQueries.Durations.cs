@@ -17,9 +17,9 @@ public sealed partial class ReportQueries
     /// <summary>The count, median and p90 of <paramref name="measure"/> (null: not counted), for tickets whose <paramref name="anchor"/> time is in range.</summary>
     private Task<KpiReport> DurationsAsync(Kpi kpi, ReportQuery query, RollupAnchor anchor, PackedDuration measure, CancellationToken cancellationToken)
     {
-        if (DurationsFromDigestsAsync(kpi, query, anchor, measure, cancellationToken) is { } digested)
+        if (RollupSlots(query) is { } slots)
         {
-            return digested;
+            return DurationsFromDigestsAsync(kpi, query, slots, anchor, measure, cancellationToken);
         }
 
         var (time, duration) = ($"t.{anchor.Time}", ReportDigests.Durations[(int)measure]);
@@ -54,12 +54,17 @@ public sealed partial class ReportQueries
     {
         var durations = await ReadInPartsAsync(
             query, sql, () => new RankedDurations<TKey>(order), (durations, reader) => durations.Add(key(reader), reader.GetInt64(1)), (all, part) => all.Add(part), cancellationToken);
-        return Report(kpi, query, durations.Keys.Select(k =>
+        return DurationRows(kpi, query, durations);
+    }
+
+    /// <summary>A row per key in key order: the count, median and p90 in minutes.</summary>
+    private static KpiReport DurationRows<TKey>(Kpi kpi, ReportQuery query, RankedDurations<TKey> durations)
+        where TKey : notnull =>
+        Report(kpi, query, durations.Keys.Select(k =>
         {
             var ranks = durations.Of(k);
             return new ReportRow(KeyText(query, k), [ranks.Count, ranks.Median / 60_000.0, ranks.P90 / 60_000.0]);
         }));
-    }
 
     /// <summary>
     /// Streams <paramref name="sql"/> (on <c>@from</c>/<c>@to</c> and the filters) as consecutive parts of the range, one
